@@ -1,0 +1,14 @@
+module github.com/bcnvisuals/autobackup
+
+go 1.26.8
+
+require (
+	github.com/chzyer/readline v1.5.1
+	github.com/dustin/go-humanize v1.1.0
+	github.com/rivo/uniseg v0.4.7
+	github.com/schollz/progressbar/v3 v3.19.1
+	golang.org/x/sys v0.50.0
+	golang.org/x/term v0.48.0
+)
+
+require github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect

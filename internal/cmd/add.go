@@ -1,0 +1,63 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+)
+
+var cmdAdd = &Command{
+	Name: "add",
+	Usage: []string{
+		"add database NAME PATH",
+		"add category NAME RELPATH",
+	},
+	Short: "track a database, or a category found in every database",
+	Long: `add database NAME PATH tracks the database NAME, rooted at PATH. A relative
+PATH is taken from the folder of the file the command is in, or from the
+working folder when typed at the prompt; ~/ is the home folder. A PATH that
+does not exist yet is accepted with a warning, and the database shows as
+offline until it appears.
+
+add category NAME RELPATH tracks the category NAME at RELPATH inside every
+database. RELPATH may be nested (scratch/render) but may not be absolute,
+contain '..', or overlap another category's folder.
+
+Names may hold spaces and any letters, but not '/'. Run load afterwards to
+scan what was added.`,
+	Run: runAdd,
+}
+
+func runAdd(_ context.Context, s *Session, a Args) error {
+	if a.Has("database") {
+		return addDatabase(s, a.Get("NAME"), a.Get("PATH"))
+	}
+	return s.Layout.AddCategory(index.Category{Name: a.Get("NAME"), Path: a.Get("RELPATH")})
+}
+
+func addDatabase(s *Session, name, path string) error {
+	if path == "" {
+		return fmt.Errorf("database %s: path is empty", name)
+	}
+	root, err := s.Abs(path)
+	if err != nil {
+		return err
+	}
+	if err := s.Layout.AddDatabase(index.Database{Name: name, Root: root}); err != nil {
+		return err
+	}
+	fi, err := os.Stat(root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		s.Warnf("database %s: %s does not exist yet; it shows as offline until it does", name, root)
+	case err != nil:
+		s.Warnf("database %s: %v", name, err)
+	case !fi.IsDir():
+		s.Warnf("database %s: %s is not a folder; it shows as offline", name, root)
+	}
+	return nil
+}

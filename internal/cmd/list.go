@@ -1,0 +1,198 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/table"
+)
+
+var cmdList = &Command{
+	Name: "list",
+	Usage: []string{
+		"list clients [in DATABASE]",
+		"list projects [in CLIENT [in DATABASE]]",
+		"list databases",
+		"list categories",
+	},
+	Short: "list clients, projects, databases or categories",
+	Long: `list clients prints every client found in any database, once; with
+'in DATABASE', only those found in that database.
+
+list projects prints every project as client/project; 'in CLIENT' keeps one
+client's projects (CLIENT may be a glob pattern such as 'ac*'), and
+'in CLIENT in DATABASE' keeps those that exist in one database.
+
+list databases shows each database's root, whether it is online, and what
+the last load found there. list categories shows each category's path.
+
+Names are sorted in natural order: shot2 comes before shot10.`,
+	Complete: map[string]Completer{
+		"DATABASE": completeDatabases,
+		"CLIENT":   completeClients,
+	},
+	Run: runList,
+}
+
+func runList(_ context.Context, s *Session, a Args) error {
+	switch {
+	case a.Has("clients"):
+		return listClients(s, a.Get("DATABASE"))
+	case a.Has("projects"):
+		return listProjects(s, a.Get("CLIENT"), a.Get("DATABASE"))
+	case a.Has("databases"):
+		return listDatabases(s)
+	}
+	return listCategories(s)
+}
+
+func listClients(s *Session, database string) error {
+	if err := s.needLoaded(); err != nil {
+		return err
+	}
+	if database != "" {
+		if _, err := s.database(database); err != nil {
+			return err
+		}
+	}
+	clients := s.Index.Clients(database)
+	if s.JSON {
+		return s.printJSON(map[string][]string{"clients": nonNil(clients)})
+	}
+	for _, c := range clients {
+		s.Printf("%s\n", c)
+	}
+	return nil
+}
+
+func listProjects(s *Session, client, database string) error {
+	if err := s.needLoaded(); err != nil {
+		return err
+	}
+	if database != "" {
+		if _, err := s.database(database); err != nil {
+			return err
+		}
+	}
+	pattern := client
+	if pattern == "" {
+		pattern = "*"
+	}
+	projects, err := s.Index.MatchProjects(pattern, "*", database)
+	if err != nil {
+		return err
+	}
+	if client != "" && len(projects) == 0 {
+		if err := clientExists(s, client); err != nil {
+			return err
+		}
+	}
+	names := make([]string, len(projects))
+	for i, p := range projects {
+		names[i] = p.String()
+	}
+	if s.JSON {
+		return s.printJSON(map[string][]string{"projects": names})
+	}
+	for _, n := range names {
+		s.Printf("%s\n", n)
+	}
+	return nil
+}
+
+// clientExists fails when no loaded database has a client matching the
+// pattern.
+func clientExists(s *Session, pattern string) error {
+	clients, err := s.Index.MatchClients(pattern, "")
+	if err != nil {
+		return err
+	}
+	if len(clients) == 0 {
+		return noMatch("client", pattern, s.Index.Clients(""))
+	}
+	return nil
+}
+
+// noMatch is the error for a name or pattern that matches nothing loaded.
+func noMatch(kind, pattern string, known []string) error {
+	if !index.IsPattern(pattern) {
+		if sg := suggest(pattern, known); sg != "" {
+			return fmt.Errorf("no %s %q in any database (did you mean %q?)", kind, pattern, sg)
+		}
+		return fmt.Errorf("no %s %q in any database", kind, pattern)
+	}
+	return fmt.Errorf("no %s matches %q", kind, pattern)
+}
+
+type databaseJSON struct {
+	Name     string `json:"name"`
+	Path     string `json:"path"`
+	Online   bool   `json:"online"`
+	Loaded   bool   `json:"loaded"`
+	Clients  int    `json:"clients"`
+	Projects int    `json:"projects"`
+	Bytes    int64  `json:"bytes"`
+	Files    int64  `json:"files"`
+}
+
+func listDatabases(s *Session) error {
+	var rows []databaseJSON
+	for _, d := range s.Layout.Databases {
+		snap, loaded := s.Index.Snapshot(d.Name)
+		t := s.Index.Totals(d.Name)
+		rows = append(rows, databaseJSON{
+			Name: d.Name, Path: d.Root, Online: loaded && snap.Online, Loaded: loaded,
+			Clients: t.Clients, Projects: t.Projects, Bytes: t.Bytes, Files: t.Files,
+		})
+	}
+	if s.JSON {
+		return s.printJSON(map[string][]databaseJSON{"databases": nonNil(rows)})
+	}
+	t := table.New("NAME", "PATH", "STATUS", "CLIENTS", "PROJECTS", "SIZE", "FILES").AlignRight(3, 4, 5, 6)
+	for _, r := range rows {
+		status := "not loaded"
+		if r.Loaded {
+			status = map[bool]string{true: "online", false: "offline"}[r.Online]
+		}
+		if !r.Online {
+			t.Row(r.Name, r.Path, status, "", "", "", "")
+			continue
+		}
+		t.Row(r.Name, r.Path, status, humanize.Comma(int64(r.Clients)), humanize.Comma(int64(r.Projects)),
+			humanize.Bytes(uint64(r.Bytes)), humanize.Comma(r.Files))
+	}
+	_, err := t.WriteTo(s.Stdout)
+	return err
+}
+
+type categoryJSON struct {
+	Name string `json:"name"`
+	Path string `json:"path"`
+}
+
+func listCategories(s *Session) error {
+	rows := []categoryJSON{}
+	for _, c := range s.Layout.Categories {
+		rows = append(rows, categoryJSON{c.Name, c.Path})
+	}
+	if s.JSON {
+		return s.printJSON(map[string][]categoryJSON{"categories": rows})
+	}
+	t := table.New("NAME", "PATH")
+	for _, r := range rows {
+		t.Row(r.Name, r.Path)
+	}
+	_, err := t.WriteTo(s.Stdout)
+	return err
+}
+
+// nonNil turns a nil slice into an empty one, so JSON shows [] not null.
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}

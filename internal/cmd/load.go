@@ -1,0 +1,197 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/progress"
+	"github.com/bcnvisuals/autobackup/internal/scan"
+)
+
+var cmdLoad = &Command{
+	Name:  "load",
+	Usage: []string{"load [-v|--verbose] [DATABASE...]"},
+	Short: "scan the databases into the index",
+	Long: `load scans every category of every database in parallel and replaces the
+index with what it finds. With database names, only those are scanned and
+the rest of the index is kept.
+
+Each folder under <root>/<category path>/ is a client, and each folder
+inside a client is a project. Names starting with '.' (.Trashes,
+.snapshot) are skipped, and symlinks are never followed. A database whose
+root is missing is offline; the others still load.
+
+The summary counts databases, clients, projects, bytes and files, and the
+paths that could not be read; -v lists those paths with their errors.
+Ctrl-C cancels the scan and keeps the previous index.`,
+	Complete: map[string]Completer{"DATABASE": completeDatabases},
+	Run:      runLoad,
+}
+
+func runLoad(ctx context.Context, s *Session, a Args) error {
+	dbs, err := loadTargets(s, a.List("DATABASE"))
+	if err != nil {
+		return err
+	}
+	var counts scan.Progress
+	scanner := scan.Scanner{Jobs: s.Jobs, Progress: &counts}
+	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{
+		Description: "scanning", Unit: "files", Total: -1, Read: counts.Files.Load,
+	})
+	start := time.Now()
+	snaps, err := scanner.Scan(ctx, dbs, s.Layout.Categories)
+	display.Stop()
+	if err != nil {
+		return fmt.Errorf("load cancelled; the previous index is kept: %w", err)
+	}
+	elapsed := time.Since(start)
+	if len(a.List("DATABASE")) == 0 {
+		s.Index = index.New(snaps...)
+	} else {
+		s.Index = s.Index.With(snaps...)
+	}
+	_, verbose := a.Flag("verbose")
+	return reportLoad(s, snaps, elapsed, verbose)
+}
+
+// loadTargets returns the databases to scan: the named ones, or all.
+func loadTargets(s *Session, names []string) ([]index.Database, error) {
+	if len(s.Layout.Databases) == 0 {
+		return nil, fmt.Errorf("no database is tracked yet: add one with 'add database NAME PATH'")
+	}
+	if len(names) == 0 {
+		return s.Layout.Databases, nil
+	}
+	var dbs []index.Database
+	for _, n := range names {
+		d, err := s.database(n)
+		if err != nil {
+			return nil, err
+		}
+		dbs = append(dbs, d)
+	}
+	return dbs, nil
+}
+
+// loadJSON is the --json form of load's summary.
+type loadJSON struct {
+	Databases []loadDatabaseJSON `json:"databases"`
+	Seconds   float64            `json:"seconds"`
+}
+
+type loadDatabaseJSON struct {
+	Name       string          `json:"name"`
+	Path       string          `json:"path"`
+	Online     bool            `json:"online"`
+	Offline    string          `json:"offline,omitempty"`
+	Clients    int             `json:"clients"`
+	Projects   int             `json:"projects"`
+	Bytes      int64           `json:"bytes"`
+	Files      int64           `json:"files"`
+	Errors     int             `json:"errors"`
+	Unreadable []pathErrorJSON `json:"unreadable,omitempty"`
+}
+
+type pathErrorJSON struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+func reportLoad(s *Session, snaps []*index.Snapshot, elapsed time.Duration, verbose bool) error {
+	for _, snap := range snaps {
+		if !snap.Online {
+			s.Warnf("database %s is offline: %s", snap.Database.Name, snap.Offline)
+		} else if snap.Warning != "" {
+			s.Warnf("database %s: %s", snap.Database.Name, snap.Warning)
+		}
+	}
+	if s.JSON {
+		return s.printJSON(loadSummaryJSON(s, snaps, elapsed, verbose))
+	}
+	s.Printf("%s\n", loadSummary(s, snaps, elapsed))
+	if verbose {
+		for _, snap := range snaps {
+			for _, e := range snap.Errors {
+				s.Printf("%s: %v\n", e.Path, e.Err)
+			}
+		}
+	}
+	return nil
+}
+
+func loadSummaryJSON(s *Session, snaps []*index.Snapshot, elapsed time.Duration, verbose bool) loadJSON {
+	out := loadJSON{Databases: []loadDatabaseJSON{}, Seconds: elapsed.Seconds()}
+	for _, snap := range snaps {
+		t := s.Index.Totals(snap.Database.Name)
+		d := loadDatabaseJSON{
+			Name: snap.Database.Name, Path: snap.Database.Root,
+			Online: snap.Online, Offline: snap.Offline,
+			Clients: t.Clients, Projects: t.Projects, Bytes: t.Bytes, Files: t.Files,
+			Errors: len(snap.Errors),
+		}
+		if verbose {
+			for _, e := range snap.Errors {
+				d.Unreadable = append(d.Unreadable, pathErrorJSON{e.Path, e.Err.Error()})
+			}
+		}
+		out.Databases = append(out.Databases, d)
+	}
+	return out
+}
+
+// loadSummary is the one line a load prints.
+func loadSummary(s *Session, snaps []*index.Snapshot, elapsed time.Duration) string {
+	online, errs := 0, 0
+	var total index.Stats
+	clients := map[string]bool{}
+	projects := map[index.Project]bool{}
+	for _, snap := range snaps {
+		if snap.Online {
+			online++
+		}
+		errs += len(snap.Errors)
+		for _, p := range s.Index.Projects(snap.Database.Name) {
+			clients[p.Client] = true
+			projects[p] = true
+		}
+		t := s.Index.Totals(snap.Database.Name)
+		total.Bytes += t.Bytes
+		total.Files += t.Files
+	}
+	dbs := fmt.Sprintf("%s (%d online, %d offline)", plural(len(snaps), "database"), online, len(snaps)-online)
+	line := fmt.Sprintf("loaded %s: %s, %s, %s in %s in %s", dbs,
+		plural(len(clients), "client"), plural(len(projects), "project"),
+		humanize.Bytes(uint64(total.Bytes)), plural(int(total.Files), "file"), roundDuration(elapsed))
+	if len(projects) == 0 {
+		line = fmt.Sprintf("No projects were found in %s", dbs)
+	}
+	if errs > 0 {
+		line += fmt.Sprintf("; %s could not be read (load -v lists them)", plural(errs, "path"))
+	}
+	return line
+}
+
+// plural writes a count with its noun, in the singular for one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return humanize.Comma(int64(n)) + " " + noun + "s"
+}
+
+// roundDuration keeps a duration readable: 1.2s, 340ms, 12µs.
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d >= 10*time.Second:
+		return d.Round(time.Second)
+	case d >= time.Second:
+		return d.Round(100 * time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(time.Microsecond)
+}

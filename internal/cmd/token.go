@@ -1,0 +1,185 @@
+package cmd
+
+import (
+	"errors"
+	"strings"
+)
+
+// Token is one word of a command line, after quotes and escapes are removed.
+type Token struct {
+	Value string // the word as the command sees it
+	Start int    // byte offset of the word's first character in the line
+	End   int    // byte offset just past the word's last character
+}
+
+// Errors returned by Split for a line that cannot be a command.
+var (
+	ErrUnclosedQuote = errors.New("unclosed quote")
+	ErrTrailingSlash = errors.New("backslash at end of line")
+)
+
+// quote is the quoting state of the lexer at some point in a line.
+type quote byte
+
+const (
+	unquoted quote = 0
+	single   quote = '\''
+	double   quote = '"'
+)
+
+// lexer splits a line into tokens with shell-like rules: white space
+// separates words, 'single' and "double" quotes group them, a backslash
+// escapes the next character (inside double quotes only \" and \\ are
+// escapes), and a # at the start of a word begins a comment.
+type lexer struct {
+	tokens  []Token
+	cur     strings.Builder
+	inWord  bool
+	start   int
+	state   quote
+	escaped bool
+}
+
+// Split breaks a command line into tokens. It returns an error for an
+// unclosed quote or a trailing backslash.
+func Split(line string) ([]Token, error) {
+	lx := lex(line)
+	switch {
+	case lx.state != unquoted:
+		return nil, ErrUnclosedQuote
+	case lx.escaped:
+		return nil, ErrTrailingSlash
+	}
+	lx.flush(len(line))
+	return lx.tokens, nil
+}
+
+// Words is Split without the offsets.
+func Words(line string) ([]string, error) {
+	toks, err := Split(line)
+	if err != nil {
+		return nil, err
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Value
+	}
+	return words, nil
+}
+
+// lex runs the lexer over the whole line and returns its final state, so
+// that completion can see a word that is still being typed.
+func lex(line string) *lexer {
+	lx := &lexer{}
+	for i, r := range line {
+		if lx.step(i, r) {
+			break
+		}
+	}
+	return lx
+}
+
+// step consumes the rune r at offset i. It reports true when the rest of
+// the line is a comment.
+func (lx *lexer) step(i int, r rune) bool {
+	if lx.escaped {
+		lx.escaped = false
+		lx.cur.WriteRune(r)
+		return false
+	}
+	switch lx.state {
+	case single:
+		if r == '\'' {
+			lx.state = unquoted
+		} else {
+			lx.cur.WriteRune(r)
+		}
+		return false
+	case double:
+		switch r {
+		case '"':
+			lx.state = unquoted
+		case '\\':
+			lx.escaped = true
+		default:
+			lx.cur.WriteRune(r)
+		}
+		return false
+	}
+	switch {
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+		lx.flush(i)
+		return false
+	case r == '#' && !lx.inWord:
+		return true
+	}
+	lx.begin(i)
+	switch r {
+	case '\'':
+		lx.state = single
+	case '"':
+		lx.state = double
+	case '\\':
+		lx.escaped = true
+	default:
+		lx.cur.WriteRune(r)
+	}
+	return false
+}
+
+func (lx *lexer) begin(i int) {
+	if !lx.inWord {
+		lx.inWord = true
+		lx.start = i
+	}
+}
+
+func (lx *lexer) flush(end int) {
+	if !lx.inWord {
+		return
+	}
+	lx.tokens = append(lx.tokens, Token{Value: lx.cur.String(), Start: lx.start, End: end})
+	lx.cur.Reset()
+	lx.inWord = false
+}
+
+// Quote returns s written so that Split reads it back as one token equal
+// to s. Plain words are returned unchanged.
+func Quote(s string) string {
+	if s != "" && !needsQuote(s) {
+		return s
+	}
+	if !strings.Contains(s, "'") {
+		return "'" + s + "'"
+	}
+	return `"` + escapeIn(double, s) + `"`
+}
+
+func needsQuote(s string) bool {
+	return strings.ContainsAny(s, " \t\n\r'\"\\") || strings.HasPrefix(s, "#")
+}
+
+// escapeIn writes s so that it reads back unchanged in quoting state q.
+func escapeIn(q quote, s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch q {
+		case double:
+			if r == '"' || r == '\\' {
+				b.WriteByte('\\')
+			}
+		case unquoted:
+			if strings.ContainsRune(" \t\n\r'\"\\#", r) {
+				b.WriteByte('\\')
+			}
+		case single:
+			if r == '\'' {
+				// Close, write an escaped quote, and reopen.
+				b.WriteString(`'\''`)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,94 @@
+// Package progress draws live progress on a terminal for work whose
+// counters another goroutine updates.
+package progress
+
+import (
+	"io"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// Delay is how long work runs before progress appears, so that quick
+// commands print nothing extra.
+const Delay = 300 * time.Millisecond
+
+// Spec describes one progress display.
+type Spec struct {
+	Description string
+	Unit        string        // what Read counts, such as "files"; empty counts bytes
+	Total       int64         // -1 when unknown: a spinner with a rate
+	Read        func() int64  // the current count
+	Interval    time.Duration // redraw period; 0 means 100ms
+}
+
+// Display is a running progress display.
+type Display struct {
+	stop chan struct{}
+	done sync.WaitGroup
+}
+
+// Start draws progress to w until Stop is called. When enabled is false
+// (w is not a terminal) it draws nothing.
+func Start(w io.Writer, enabled bool, spec Spec) *Display {
+	d := &Display{stop: make(chan struct{})}
+	if !enabled {
+		return d
+	}
+	if spec.Interval <= 0 {
+		spec.Interval = 100 * time.Millisecond
+	}
+	d.done.Go(func() { d.loop(w, spec) })
+	return d
+}
+
+func (d *Display) loop(w io.Writer, spec Spec) {
+	select {
+	case <-d.stop:
+		return
+	case <-time.After(Delay):
+	}
+	bar := newBar(w, spec)
+	tick := time.NewTicker(spec.Interval)
+	defer tick.Stop()
+	for {
+		_ = bar.Set64(spec.Read())
+		select {
+		case <-d.stop:
+			_ = bar.Clear()
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
+	opts := []progressbar.Option{
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(spec.Description),
+		progressbar.OptionThrottle(spec.Interval),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionUseANSICodes(true),
+		progressbar.OptionClearOnFinish(),
+	}
+	if spec.Unit == "" {
+		opts = append(opts, progressbar.OptionShowBytes(true))
+	} else {
+		opts = append(opts, progressbar.OptionSetItsString(spec.Unit))
+	}
+	return progressbar.NewOptions64(spec.Total, opts...)
+}
+
+// Stop removes the display and waits until it is gone. It may be called
+// more than once.
+func (d *Display) Stop() {
+	select {
+	case <-d.stop:
+	default:
+		close(d.stop)
+	}
+	d.done.Wait()
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package scan
+
+func newReader() reader { return portableReader{} }

@@ -1,0 +1,255 @@
+// Command autobackup sees, compares and backs up a studio's project
+// storage: several databases (work disk, storage array, NAS, archive) that
+// hold the same categories of client projects.
+//
+// Usage:
+//
+//	autobackup [flags]                  open the shell
+//	autobackup [flags] -f FILE          run a script of commands
+//	autobackup [flags] COMMAND ARGS...  run one command
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/bcnvisuals/autobackup/internal/cmd"
+	"github.com/bcnvisuals/autobackup/internal/shell"
+)
+
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitFailed      = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// options are the command-line flags.
+type options struct {
+	config    string
+	noConfig  bool
+	json      bool
+	jobs      int
+	version   bool
+	file      string
+	keepGoing bool
+	args      []string
+}
+
+const usageText = `usage: autobackup [flags]                  open the shell
+       autobackup [flags] -f FILE          run the commands in FILE (- reads stdin)
+       autobackup [flags] COMMAND ARGS...  run one command, such as: fetch acme/spot
+
+The config file runs first: --config FILE, else $AUTOBACKUP_CONFIG, else
+./.config, else %s.
+'autobackup help' lists the commands.
+
+flags:
+`
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("autobackup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.config, "config", "", "run `FILE` at start-up instead of the usual config file")
+	fs.BoolVar(&o.noConfig, "no-config", false, "run no config file")
+	fs.BoolVar(&o.json, "json", false, "print each result as one JSON object per line")
+	fs.IntVar(&o.jobs, "j", 0, "scan `N` folders at once (default 4 per CPU)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.file, "f", "", "run the commands in `FILE`, stopping at the first error")
+	fs.BoolVar(&o.keepGoing, "keep-going", false, "with -f, run on past failing commands")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), usageText, userConfigPath())
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	o.args = fs.Args()
+	switch {
+	case o.jobs < 0:
+		return o, usageErr(fs, "-j must be at least 1")
+	case o.file != "" && len(o.args) > 0:
+		return o, usageErr(fs, "-f runs a script; give no command as well")
+	case o.config != "" && o.noConfig:
+		return o, usageErr(fs, "--config and --no-config contradict each other")
+	case o.keepGoing && o.file == "":
+		return o, usageErr(fs, "--keep-going goes with -f FILE")
+	}
+	return o, nil
+}
+
+func usageErr(fs *flag.FlagSet, msg string) error {
+	fmt.Fprintf(fs.Output(), "autobackup: %s (autobackup -h shows the usage)\n", msg)
+	return errUsage
+}
+
+var errUsage = errors.New("usage")
+
+// run is the whole program; it returns the exit status.
+func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "autobackup", version())
+		return exitOK
+	}
+	s := cmd.NewSession(stdout, stderr)
+	s.JSON, s.Jobs = o.json, o.jobs
+	s.Terminal = isTerminal(stderr)
+	interrupts, stop := shell.NotifyInterrupts()
+	defer stop()
+	r := &shell.Runner{Session: s, Interrupts: interrupts}
+	ctx := context.Background()
+
+	found, err := runConfig(ctx, r, o)
+	if err != nil {
+		return status(err)
+	}
+	switch {
+	case o.file != "":
+		return status(runScript(ctx, r, o))
+	case len(o.args) > 0:
+		return status(runOne(ctx, r, o.args))
+	case isTerminal(stdin):
+		if !found {
+			fmt.Fprintln(stderr, "No config file found. Track a database with: add database NAME PATH (help lists the commands)")
+		}
+		return status(r.Interactive(ctx, shell.HistoryFile(), nil))
+	}
+	return status(r.Lines(ctx, stdin, "stdin", shell.Shell))
+}
+
+// status maps how a run ended to the exit status.
+func status(err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, shell.ErrInterrupted):
+		return exitInterrupted
+	}
+	return exitFailed
+}
+
+// configPath finds the config file: --config, then $AUTOBACKUP_CONFIG,
+// then ./.config, then the user's config folder. An explicit choice must
+// exist; the usual places may not.
+func configPath(o options) (path string, explicit bool) {
+	switch {
+	case o.noConfig:
+		return "", false
+	case o.config != "":
+		return o.config, true
+	case os.Getenv("AUTOBACKUP_CONFIG") != "":
+		return os.Getenv("AUTOBACKUP_CONFIG"), true
+	}
+	for _, p := range []string{".config", userConfigPath()} {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p, false
+		}
+	}
+	return "", false
+}
+
+func userConfigPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "~/.config/autobackup/config"
+	}
+	return filepath.Join(dir, "autobackup", "config")
+}
+
+// runConfig runs the config file, with its results sent to stderr so that
+// stdout holds only what the user asked for. It reports whether a config
+// file was found.
+func runConfig(ctx context.Context, r *shell.Runner, o options) (bool, error) {
+	path, explicit := configPath(o)
+	if path == "" {
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return false, nil
+		}
+		fmt.Fprintf(r.Session.Stderr, "config: %v\n", err)
+		return false, shell.ErrFailed
+	}
+	defer f.Close()
+	s := r.Session
+	stdout, dir := s.Stdout, s.Dir
+	s.Stdout = s.Stderr
+	s.Dir = absDir(path, dir)
+	defer func() { s.Stdout, s.Dir = stdout, dir }()
+	return true, r.Lines(ctx, f, path, shell.StopAtError)
+}
+
+// runScript runs the -f file, taking relative paths from its folder.
+func runScript(ctx context.Context, r *shell.Runner, o options) error {
+	mode := shell.StopAtError
+	if o.keepGoing {
+		mode = shell.KeepGoing
+	}
+	if o.file == "-" {
+		return r.Lines(ctx, os.Stdin, "stdin", mode)
+	}
+	f, err := os.Open(o.file)
+	if err != nil {
+		fmt.Fprintf(r.Session.Stderr, "autobackup: %v\n", err)
+		return shell.ErrFailed
+	}
+	defer f.Close()
+	dir := r.Session.Dir
+	r.Session.Dir = absDir(o.file, dir)
+	defer func() { r.Session.Dir = dir }()
+	return r.Lines(ctx, f, o.file, mode)
+}
+
+func absDir(file, cwd string) string {
+	if filepath.IsAbs(file) {
+		return filepath.Dir(file)
+	}
+	return filepath.Join(cwd, filepath.Dir(file))
+}
+
+// runOne runs the command given on the command line. The shell has
+// already split it into words, so each is quoted back for the tokenizer.
+func runOne(ctx context.Context, r *shell.Runner, args []string) error {
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = cmd.Quote(a)
+	}
+	return r.Once(ctx, strings.Join(quoted, " "), "autobackup")
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// version is the module version the binary was built from, or "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
