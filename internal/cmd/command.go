@@ -178,8 +178,3 @@ func orList(words []string) string {
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
-
-// usagef returns a usage error for a command with a reason of its own.
-func (c *Command) usagef(format string, args ...any) error {
-	return &UsageError{Reason: fmt.Sprintf(format, args...), Lines: c.Usage}
-}

@@ -88,11 +88,19 @@ func matchProjects(s *Session, arg string) ([]index.Project, error) {
 	if err := clientExists(s, p.Client); err != nil {
 		return nil, err
 	}
+	if index.IsPattern(arg) {
+		return nil, fmt.Errorf("no project matches %q", arg)
+	}
 	var known []string
 	for _, q := range s.Index.Projects("") {
-		known = append(known, q.String())
+		if q.Client == p.Client {
+			known = append(known, q.Name)
+		}
 	}
-	return nil, noMatch("project", arg, known)
+	if sg := suggest(p.Name, known); sg != "" {
+		return nil, fmt.Errorf("no project %q in any database (did you mean %q?)", arg, p.Client+"/"+sg)
+	}
+	return nil, fmt.Errorf("no project %q in any database", arg)
 }
 
 // cell is what a table cell says about one location.

@@ -50,13 +50,13 @@ func runList(_ context.Context, s *Session, a Args) error {
 }
 
 func listClients(s *Session, database string) error {
-	if err := s.needLoaded(); err != nil {
-		return err
-	}
 	if database != "" {
 		if _, err := s.database(database); err != nil {
 			return err
 		}
+	}
+	if err := s.needLoaded(); err != nil {
+		return err
 	}
 	clients := s.Index.Clients(database)
 	if s.JSON {
@@ -69,13 +69,13 @@ func listClients(s *Session, database string) error {
 }
 
 func listProjects(s *Session, client, database string) error {
-	if err := s.needLoaded(); err != nil {
-		return err
-	}
 	if database != "" {
 		if _, err := s.database(database); err != nil {
 			return err
 		}
+	}
+	if err := s.needLoaded(); err != nil {
+		return err
 	}
 	pattern := client
 	if pattern == "" {

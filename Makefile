@@ -1,0 +1,37 @@
+# autobackup: make demo to try it, make test to check it.
+
+GO      ?= go
+BIN     ?= ./autobackup
+FUZZTIME ?= 10s
+
+.PHONY: build test race vet lint fuzz bench demo clean
+
+build:
+	$(GO) build -o $(BIN) .
+
+test: vet
+	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@2026.2.2 ./...
+
+fuzz:
+	$(GO) test ./internal/cmd -run '^$$' -fuzz FuzzSplit -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/cmd -run '^$$' -fuzz FuzzRun -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/cmd -run '^$$' -fuzz FuzzComplete -fuzztime $(FUZZTIME)
+
+bench: build
+	./internal/tools/bench/bench.sh
+
+# The demo studio is written afresh into ./demo (git-ignored) each time.
+demo: build
+	rm -rf demo
+	$(GO) run ./internal/tools/genstudio demo demo
+	cd demo && ../$(BIN)
+
+clean:
+	rm -rf $(BIN) demo bench

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"autobackup": main})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script against the
+// real program.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/.xdg-config")
+			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/.xdg-state")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"hardlink": cmdHardlink,
+			"mkfile":   cmdMkfile,
+			"mtime":    cmdMtime,
+		},
+	})
+}
+
+func TestParseFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr error
+		check   func(options) bool
+	}{
+		{"none", nil, nil, func(o options) bool { return len(o.args) == 0 }},
+		{"one-shot", []string{"fetch", "acme/spot"}, nil, func(o options) bool { return len(o.args) == 2 }},
+		{"flags then command", []string{"--json", "-j", "3", "load", "-v"}, nil,
+			func(o options) bool { return o.json && o.jobs == 3 && len(o.args) == 2 && o.args[1] == "-v" }},
+		{"script", []string{"-f", "x.ab", "--keep-going"}, nil, func(o options) bool { return o.file == "x.ab" && o.keepGoing }},
+		{"script and command", []string{"-f", "x.ab", "load"}, errUsage, nil},
+		{"config and no-config", []string{"--config", "c", "--no-config"}, errUsage, nil},
+		{"keep-going alone", []string{"--keep-going"}, errUsage, nil},
+		{"negative jobs", []string{"-j", "-1"}, errUsage, nil},
+		{"help", []string{"-h"}, flag.ErrHelp, nil},
+		{"unknown flag", []string{"--frobnicate"}, errors.New("any"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parseFlags(tt.args, io.Discard)
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Fatalf("parseFlags(%q) error %v", tt.args, err)
+			case tt.wantErr != nil && err == nil:
+				t.Fatalf("parseFlags(%q) = %+v, want an error", tt.args, o)
+			case tt.wantErr == errUsage || tt.wantErr == flag.ErrHelp:
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("parseFlags(%q) error %v, want %v", tt.args, err, tt.wantErr)
+				}
+			case tt.check != nil && !tt.check(o):
+				t.Fatalf("parseFlags(%q) = %+v", tt.args, o)
+			}
+		})
+	}
+}
+
+func TestConfigPath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", dir+"/xdg")
+	t.Setenv("AUTOBACKUP_CONFIG", "")
+	if p, _ := configPath(options{}); p != "" {
+		t.Fatalf("no config anywhere: got %q", p)
+	}
+	if err := os.MkdirAll(dir+"/xdg/autobackup", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/xdg/autobackup/config", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, env, local string
+		o                options
+		want             string
+		explicit         bool
+	}{
+		{"user config", "", "", options{}, dir + "/xdg/autobackup/config", false},
+		{"local wins", "", ".config", options{}, ".config", false},
+		{"env wins", "env.conf", ".config", options{}, "env.conf", true},
+		{"flag wins", "env.conf", ".config", options{config: "flag.conf"}, "flag.conf", true},
+		{"no-config", "env.conf", ".config", options{noConfig: true}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("AUTOBACKUP_CONFIG", tt.env)
+			os.Remove(".config")
+			if tt.local != "" {
+				if err := os.WriteFile(tt.local, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, explicit := configPath(tt.o)
+			if got != tt.want || explicit != tt.explicit {
+				t.Fatalf("configPath = %q, %v; want %q, %v", got, explicit, tt.want, tt.explicit)
+			}
+		})
+	}
+}
