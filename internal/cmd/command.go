@@ -60,10 +60,11 @@ func init() {
 // Commands returns the command table, in the order help lists it.
 func Commands() []*Command { return slices.Clone(commands) }
 
-// Lookup finds a command by name or alias.
+// Lookup finds a command by name or alias. Like keywords, command names
+// may be typed in any case.
 func Lookup(name string) (*Command, bool) {
 	for _, c := range commands {
-		if c.Name == name || slices.Contains(c.Aliases, name) {
+		if strings.EqualFold(c.Name, name) || slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
 			return c, true
 		}
 	}

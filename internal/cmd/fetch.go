@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/dustin/go-humanize"
 
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
@@ -48,12 +47,14 @@ func runFetch(_ context.Context, s *Session, a Args) error {
 	if s.JSON {
 		return s.printJSON(fetchJSON(s, projects))
 	}
+	g := newGrid(s)
 	var b strings.Builder
+	b.Grow(len(projects) * 64 * (len(s.Layout.Categories) + 2))
 	for i, p := range projects {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		writeProjectTable(&b, s, p)
+		g.write(&b, s.Index, p)
 	}
 	_, err = fmt.Fprint(s.Stdout, b.String())
 	return err
@@ -103,40 +104,91 @@ func matchProjects(s *Session, arg string) ([]index.Project, error) {
 	return nil, fmt.Errorf("no project %q in any database", arg)
 }
 
-// cell is what a table cell says about one location.
-func cell(s *Session, database, category string, p index.Project) (string, bool) {
-	snap, loaded := s.Index.Snapshot(database)
-	switch {
-	case !loaded:
-		return "unloaded", false
-	case !snap.Online:
-		return "offline", false
-	}
-	st, ok := s.Index.Location(database, category, p)
-	if !ok {
-		return "—", false
-	}
-	return fmt.Sprintf("%s (%s)", humanize.Bytes(uint64(st.Bytes)), humanize.Comma(st.Files)), true
+// grid lays out fetch's tables: a row per category, a column per
+// database. It reads each project's locations from the index in one
+// lookup and places them by name, so a large fetch does no per-cell
+// searching.
+type grid struct {
+	header []string
+	cats   []string
+	dbs    map[string]int // database name to column
+	catIdx map[string]int // category name to row
+	state  []string       // per column: "" when online, else what to show
+	table  *table.Table
+	cells  []string // [row][column], reused
+	buf    []byte
 }
 
-func writeProjectTable(b *strings.Builder, s *Session, p index.Project) {
-	b.WriteString(p.String() + "\n")
-	header := append(append([]string{"CATEGORY"}, s.Layout.DatabaseNames()...), "COPIES")
-	t := table.New(header...).AlignRight(len(header) - 1)
-	t.Indent = "  "
-	for _, c := range s.Layout.Categories {
-		row := []string{c.Name}
-		copies := 0
-		for _, d := range s.Layout.Databases {
-			text, present := cell(s, d.Name, c.Name, p)
-			if present {
-				copies++
-			}
-			row = append(row, text)
-		}
-		t.Row(append(row, fmt.Sprint(copies))...)
+func newGrid(s *Session) *grid {
+	g := &grid{
+		header: append(append([]string{"CATEGORY"}, s.Layout.DatabaseNames()...), "COPIES"),
+		cats:   s.Layout.CategoryNames(),
+		dbs:    map[string]int{},
+		catIdx: map[string]int{},
 	}
-	_, _ = t.WriteTo(b) // a strings.Builder does not fail
+	for i, d := range s.Layout.Databases {
+		g.dbs[d.Name] = i
+		snap, loaded := s.Index.Snapshot(d.Name)
+		switch {
+		case !loaded:
+			g.state = append(g.state, "unloaded")
+		case !snap.Online:
+			g.state = append(g.state, "offline")
+		default:
+			g.state = append(g.state, "")
+		}
+	}
+	for i, c := range g.cats {
+		g.catIdx[c] = i
+	}
+	g.table = table.New().AlignRight(len(g.header) - 1)
+	g.table.Indent = "  "
+	g.cells = make([]string, len(g.cats)*len(g.state))
+	return g
+}
+
+// write writes one project's table.
+func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
+	ncol := len(g.state)
+	for r := range g.cats {
+		copy(g.cells[r*ncol:], g.state)
+	}
+	for i, c := range g.cells {
+		if c == "" {
+			g.cells[i] = "—"
+		}
+	}
+	copies := make([]int, len(g.cats))
+	for _, loc := range ix.Locations(p) {
+		col, ok1 := g.dbs[loc.Database]
+		row, ok2 := g.catIdx[loc.Category]
+		if ok1 && ok2 && g.state[col] == "" {
+			g.cells[row*ncol+col] = g.cell(&loc.Stats)
+			copies[row]++
+		}
+	}
+	b.WriteString(p.String())
+	b.WriteByte('\n')
+	t := g.table
+	t.Reset()
+	t.Row(g.header...)
+	line := make([]string, len(g.header))
+	for r, c := range g.cats {
+		line[0] = c
+		copy(line[1:], g.cells[r*ncol:(r+1)*ncol])
+		line[len(line)-1] = strconv.Itoa(copies[r])
+		t.Row(line...)
+	}
+	t.Append(b)
+}
+
+// cell writes a location's size and file count: "1.2 GB (1,234)".
+func (g *grid) cell(st *index.Stats) string {
+	g.buf = table.AppendBytes(g.buf[:0], st.Bytes)
+	g.buf = append(g.buf, " ("...)
+	g.buf = table.AppendCount(g.buf, st.Files)
+	g.buf = append(g.buf, ')')
+	return string(g.buf)
 }
 
 type fetchProjectJSON struct {

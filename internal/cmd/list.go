@@ -162,7 +162,7 @@ func listDatabases(s *Session) error {
 			continue
 		}
 		t.Row(r.Name, r.Path, status, humanize.Comma(int64(r.Clients)), humanize.Comma(int64(r.Projects)),
-			humanize.Bytes(uint64(r.Bytes)), humanize.Comma(r.Files))
+			table.Bytes(r.Bytes), humanize.Comma(r.Files))
 	}
 	_, err := t.WriteTo(s.Stdout)
 	return err

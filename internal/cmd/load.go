@@ -10,6 +10,7 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 	"github.com/bcnvisuals/autobackup/internal/scan"
+	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 var cmdLoad = &Command{
@@ -165,7 +166,7 @@ func loadSummary(s *Session, snaps []*index.Snapshot, elapsed time.Duration) str
 	dbs := fmt.Sprintf("%s (%d online, %d offline)", plural(len(snaps), "database"), online, len(snaps)-online)
 	line := fmt.Sprintf("loaded %s: %s, %s, %s in %s in %s", dbs,
 		plural(len(clients), "client"), plural(len(projects), "project"),
-		humanize.Bytes(uint64(total.Bytes)), plural(int(total.Files), "file"), roundDuration(elapsed))
+		table.Bytes(total.Bytes), plural(int(total.Files), "file"), roundDuration(elapsed))
 	if len(projects) == 0 {
 		line = fmt.Sprintf("No projects were found in %s", dbs)
 	}

@@ -31,7 +31,14 @@ type Session struct {
 }
 
 // NewSession returns a session with nothing tracked and nothing loaded.
+// A nil writer discards what is written to it.
 func NewSession(stdout, stderr io.Writer) *Session {
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		dir = "."

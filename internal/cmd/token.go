@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 )
 
 // Token is one word of a command line, after quotes and escapes are removed.
@@ -71,20 +72,23 @@ func Words(line string) ([]string, error) {
 // that completion can see a word that is still being typed.
 func lex(line string) *lexer {
 	lx := &lexer{}
-	for i, r := range line {
-		if lx.step(i, r) {
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if lx.step(i, r, line[i:i+size]) {
 			break
 		}
+		i += size
 	}
 	return lx
 }
 
-// step consumes the rune r at offset i. It reports true when the rest of
-// the line is a comment.
-func (lx *lexer) step(i int, r rune) bool {
+// step consumes the rune r, written raw, at offset i. Bytes that are not
+// UTF-8 are kept as they are, since file names may hold them. It reports
+// true when the rest of the line is a comment.
+func (lx *lexer) step(i int, r rune, raw string) bool {
 	if lx.escaped {
 		lx.escaped = false
-		lx.cur.WriteRune(r)
+		lx.cur.WriteString(raw)
 		return false
 	}
 	switch lx.state {
@@ -92,7 +96,7 @@ func (lx *lexer) step(i int, r rune) bool {
 		if r == '\'' {
 			lx.state = unquoted
 		} else {
-			lx.cur.WriteRune(r)
+			lx.cur.WriteString(raw)
 		}
 		return false
 	case double:
@@ -102,7 +106,7 @@ func (lx *lexer) step(i int, r rune) bool {
 		case '\\':
 			lx.escaped = true
 		default:
-			lx.cur.WriteRune(r)
+			lx.cur.WriteString(raw)
 		}
 		return false
 	}
@@ -122,7 +126,7 @@ func (lx *lexer) step(i int, r rune) bool {
 	case '\\':
 		lx.escaped = true
 	default:
-		lx.cur.WriteRune(r)
+		lx.cur.WriteString(raw)
 	}
 	return false
 }
@@ -162,7 +166,10 @@ func needsQuote(s string) bool {
 // escapeIn writes s so that it reads back unchanged in quoting state q.
 func escapeIn(q quote, s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		raw := s[i : i+size]
+		i += size
 		switch q {
 		case double:
 			if r == '"' || r == '\\' {
@@ -179,7 +186,7 @@ func escapeIn(q quote, s string) string {
 				continue
 			}
 		}
-		b.WriteRune(r)
+		b.WriteString(raw)
 	}
 	return b.String()
 }

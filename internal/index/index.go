@@ -42,9 +42,17 @@ func (p Project) String() string { return p.Client + "/" + p.Name }
 // never changed once built: a load builds a new one, so that a cancelled
 // load leaves the previous index in place.
 type Index struct {
-	snaps    map[string]*Snapshot
-	clients  []string  // every client, in natural order
-	projects []Project // every project, in natural order
+	snaps     map[string]*Snapshot
+	clients   []string               // every client, in natural order
+	projects  []Project              // every project, in natural order
+	locations map[Project][]Location // where each project is
+}
+
+// Location is one category of a project in one database, with a copy of
+// its stats kept beside it so that reading many is quick.
+type Location struct {
+	Database, Category string
+	Stats
 }
 
 // New builds an index from snapshots.
@@ -54,8 +62,23 @@ func New(snaps ...*Snapshot) *Index {
 		ix.snaps[s.Database.Name] = s
 	}
 	ix.clients, ix.projects = ix.collect(func(*Snapshot) bool { return true })
+	ix.locations = make(map[Project][]Location, len(ix.projects))
+	for name, s := range ix.snaps {
+		for cat, cl := range s.Categories {
+			for client, ps := range cl {
+				for pname, st := range ps {
+					p := Project{client, pname}
+					ix.locations[p] = append(ix.locations[p], Location{name, cat, *st})
+				}
+			}
+		}
+	}
 	return ix
 }
+
+// Locations lists where a project is: every database and category that
+// holds it, in no set order.
+func (ix *Index) Locations(p Project) []Location { return ix.locations[p] }
 
 // With returns a new index holding x's snapshots, replaced or joined by
 // snaps.

@@ -12,19 +12,32 @@ import (
 // Table is a header and rows of cells, written with the columns aligned.
 type Table struct {
 	Indent string // written before every line
-	header []string
-	rows   [][]string
-	right  map[int]bool
+	rows   [][]cell
+	widths []int
+	right  []bool
+	wide   map[string]int // widths of non-ASCII texts seen, kept across Reset
+}
+
+type cell struct {
+	text  string
+	width int
 }
 
 // New starts a table with a header row. An empty header writes no header.
 func New(header ...string) *Table {
-	return &Table{header: header, right: map[int]bool{}}
+	t := &Table{}
+	if len(header) > 0 {
+		t.Row(header...)
+	}
+	return t
 }
 
 // AlignRight right-aligns the given columns, as suits numbers.
 func (t *Table) AlignRight(cols ...int) *Table {
 	for _, c := range cols {
+		for len(t.right) <= c {
+			t.right = append(t.right, false)
+		}
 		t.right[c] = true
 	}
 	return t
@@ -32,42 +45,101 @@ func (t *Table) AlignRight(cols ...int) *Table {
 
 // Row adds a row.
 func (t *Table) Row(cells ...string) {
-	t.rows = append(t.rows, cells)
+	var row []cell
+	if len(t.rows) < cap(t.rows) && cap(t.rows[:len(t.rows)+1][len(t.rows)]) >= len(cells) {
+		row = t.rows[:len(t.rows)+1][len(t.rows)][:len(cells)]
+	} else {
+		row = make([]cell, len(cells))
+	}
+	for i, c := range cells {
+		w := t.width(c)
+		row[i] = cell{c, w}
+		if i >= len(t.widths) {
+			t.widths = append(t.widths, 0)
+		}
+		t.widths[i] = max(t.widths[i], w)
+	}
+	t.rows = append(t.rows, row)
+}
+
+// Reset empties the table but keeps its alignment and memory, so that
+// one table can write many.
+func (t *Table) Reset() {
+	t.rows = t.rows[:0]
+	t.widths = t.widths[:0]
+}
+
+func (t *Table) width(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	if w, ok := t.wide[s]; ok {
+		return w
+	}
+	if t.wide == nil {
+		t.wide = map[string]int{}
+	}
+	w := uniseg.StringWidth(s)
+	t.wide[s] = w
+	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Width is the number of terminal columns s takes.
-func Width(s string) int { return uniseg.StringWidth(s) }
+func Width(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return uniseg.StringWidth(s)
+}
 
 // WriteTo writes the table.
 func (t *Table) WriteTo(w io.Writer) (int64, error) {
-	all := t.rows
-	if len(t.header) > 0 {
-		all = append([][]string{t.header}, t.rows...)
-	}
-	widths := map[int]int{}
-	for _, r := range all {
-		for i, c := range r {
-			widths[i] = max(widths[i], Width(c))
-		}
-	}
 	var b strings.Builder
-	for _, r := range all {
-		var line strings.Builder
-		line.WriteString(t.Indent)
-		for i, c := range r {
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", widths[i]-Width(c))
-			if t.right[i] {
-				line.WriteString(pad + c)
-			} else {
-				line.WriteString(c + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " "))
-		b.WriteByte('\n')
-	}
+	t.Append(&b)
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
+}
+
+// Append writes the table into b.
+func (t *Table) Append(b *strings.Builder) {
+	for _, r := range t.rows {
+		b.WriteString(t.Indent)
+		pending := 0 // spaces owed before the next text, dropped at line end
+		for i, c := range r {
+			if i > 0 {
+				pending += 2
+			}
+			pad := t.widths[i] - c.width
+			if i < len(t.right) && t.right[i] {
+				pending += pad
+				pad = 0
+			}
+			if c.text != "" {
+				writeSpaces(b, pending)
+				b.WriteString(c.text)
+				pending = 0
+			}
+			pending += pad
+		}
+		b.WriteByte('\n')
+	}
+}
+
+const spaces = "                                                                "
+
+func writeSpaces(b *strings.Builder, n int) {
+	for n > len(spaces) {
+		b.WriteString(spaces)
+		n -= len(spaces)
+	}
+	b.WriteString(spaces[:n])
 }
