@@ -56,7 +56,7 @@ func (d *Display) loop(w io.Writer, spec Spec) {
 		_ = bar.Set64(spec.Read())
 		select {
 		case <-d.stop:
-			_ = bar.Clear()
+			_ = bar.Finish() // clears the line: the bar is set to clear on finish
 			return
 		case <-tick.C:
 		}
@@ -73,6 +73,9 @@ func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 		progressbar.OptionShowIts(),
 		progressbar.OptionUseANSICodes(true),
 		progressbar.OptionClearOnFinish(),
+		// Draw only from loop: the library's own spinner goroutine would
+		// outlive Stop.
+		progressbar.OptionSetSpinnerChangeInterval(0),
 	}
 	if spec.Unit == "" {
 		opts = append(opts, progressbar.OptionShowBytes(true))

@@ -28,6 +28,8 @@ type Runner struct {
 
 	// Interrupts, when set, delivers Ctrl-C; it cancels the running command.
 	Interrupts <-chan os.Signal
+
+	run func(context.Context, *cmd.Session, string) error // cmd.Run, or a test's stand-in
 }
 
 // NotifyInterrupts starts delivering SIGINT to the returned channel instead
@@ -42,7 +44,11 @@ func NotifyInterrupts() (c <-chan os.Signal, stop func()) {
 func (r *Runner) Exec(ctx context.Context, line string) error {
 	ctx, cancel := r.interruptible(ctx)
 	defer cancel()
-	err := cmd.Run(ctx, r.Session, line)
+	run := r.run
+	if run == nil {
+		run = cmd.Run
+	}
+	err := run(ctx, r.Session, line)
 	if err != nil && errors.Is(context.Cause(ctx), ErrInterrupted) {
 		return interruptError{err}
 	}

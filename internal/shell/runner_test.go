@@ -1,0 +1,148 @@
+package shell
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/cmd"
+)
+
+// session returns a session over a small studio, not yet loaded.
+func session(t *testing.T) (*cmd.Session, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"WORK/project/acme/spot/a", "WORK/project/zeta/one/b", "NAS/project/acme/spot/a"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte("data"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errs bytes.Buffer
+	s := cmd.NewSession(&out, &errs)
+	s.Dir = dir
+	return s, &out, &errs
+}
+
+const setup = "add database WORK WORK\nadd database NAS NAS\nadd category project project\nload\n"
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		name     string
+		script   string
+		mode     Mode
+		wantErr  error
+		wantOut  string // lines after the load summary
+		wantErrs string
+	}{
+		{"clean", "list clients\n", StopAtError, nil, "acme\nzeta\n", ""},
+		{"stops at the first error", "list clients in NSA\nlist clients\n", StopAtError, ErrFailed, "",
+			"t.ab:5: unknown database \"NSA\" (did you mean \"NAS\"?)\n"},
+		{"keeps going", "list clients in NSA\nlist clients\nfecth\n", KeepGoing, ErrFailed, "acme\nzeta\n",
+			"t.ab:5: unknown database \"NSA\" (did you mean \"NAS\"?)\nt.ab:7: unknown command \"fecth\" (did you mean \"fetch\"?)\n"},
+		{"shell keeps going", "nope\nlist clients in NAS\n", Shell, ErrFailed, "acme\n",
+			"t.ab:5: unknown command \"nope\" (help lists the commands)\n"},
+		{"exit ends the run", "list clients in NAS\nexit\nlist clients\n", StopAtError, nil, "acme\n", ""},
+		{"comments and CRLF", "# comment\r\n\r\nlist clients in NAS # trailing\r\n", StopAtError, nil, "acme\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, out, errs := session(t)
+			r := &Runner{Session: s}
+			err := r.Lines(context.Background(), strings.NewReader(setup+tt.script), "t.ab", tt.mode)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Lines error = %v, want %v", err, tt.wantErr)
+			}
+			_, rest, _ := strings.Cut(out.String(), "\n")
+			if rest != tt.wantOut {
+				t.Errorf("stdout after load = %q, want %q", rest, tt.wantOut)
+			}
+			if errs.String() != tt.wantErrs {
+				t.Errorf("stderr = %q, want %q", errs, tt.wantErrs)
+			}
+		})
+	}
+}
+
+func TestLinesTooLong(t *testing.T) {
+	s, _, errs := session(t)
+	r := &Runner{Session: s}
+	long := "list " + strings.Repeat("x", 2<<20) + "\n"
+	if err := r.Lines(context.Background(), strings.NewReader(long), "big.ab", StopAtError); !errors.Is(err, ErrFailed) {
+		t.Fatalf("error = %v", err)
+	}
+	if !strings.HasPrefix(errs.String(), "big.ab: read: ") {
+		t.Fatalf("stderr = %q", errs)
+	}
+}
+
+func TestOnce(t *testing.T) {
+	s, out, errs := session(t)
+	r := &Runner{Session: s}
+	if err := r.Once(context.Background(), "list categories", "autobackup"); err != nil || out.String() != "NAME  PATH\n" {
+		t.Fatalf("Once: %v, %q", err, out)
+	}
+	if err := r.Once(context.Background(), "list nothing", "autobackup"); !errors.Is(err, ErrFailed) {
+		t.Fatalf("Once error = %v", err)
+	}
+	if !strings.HasPrefix(errs.String(), "autobackup: list: unknown argument \"nothing\"") {
+		t.Fatalf("stderr = %q", errs)
+	}
+}
+
+// TestInterrupt sends a real SIGINT while a command runs: the command is
+// cancelled, the run stops for a script, and goes on for the shell.
+func TestInterrupt(t *testing.T) {
+	for _, mode := range []Mode{StopAtError, Shell} {
+		s, out, errs := session(t)
+		intr, stop := NotifyInterrupts()
+		r := &Runner{Session: s, Interrupts: intr}
+		r.run = func(ctx context.Context, s *cmd.Session, line string) error {
+			if line != "wait" {
+				return cmd.Run(ctx, s, line)
+			}
+			go syscall.Kill(os.Getpid(), syscall.SIGINT)
+			select {
+			case <-ctx.Done():
+				return errors.New("waiting stopped")
+			case <-time.After(10 * time.Second):
+				return errors.New("no interrupt came")
+			}
+		}
+		err := r.Lines(context.Background(), strings.NewReader("wait\nlist categories\n"), "t.ab", mode)
+		stop()
+		if errs.String() != "t.ab:1: waiting stopped\n" {
+			t.Errorf("mode %d: stderr %q", mode, errs)
+		}
+		switch mode {
+		case StopAtError:
+			if !errors.Is(err, ErrInterrupted) || strings.Contains(out.String(), "NAME") {
+				t.Errorf("script: err %v, out %q", err, out)
+			}
+		case Shell:
+			if !errors.Is(err, ErrFailed) || !strings.Contains(out.String(), "NAME") {
+				t.Errorf("shell: err %v, out %q", err, out)
+			}
+		}
+	}
+}
+
+// TestStaleInterrupt checks that a Ctrl-C pressed between commands does
+// not cancel the next one.
+func TestStaleInterrupt(t *testing.T) {
+	s, out, _ := session(t)
+	c := make(chan os.Signal, 1)
+	c <- syscall.SIGINT
+	r := &Runner{Session: s, Interrupts: c}
+	if err := r.Exec(context.Background(), "list categories"); err != nil || out.String() != "NAME  PATH\n" {
+		t.Fatalf("Exec after a stale interrupt: %v, %q", err, out)
+	}
+}
