@@ -178,9 +178,9 @@ func userConfigPath() string {
 	return filepath.Join(dir, "autobackup", "config")
 }
 
-// runConfig runs the config file, with its results sent to stderr so that
-// stdout holds only what the user asked for. It reports whether a config
-// file was found.
+// runConfig runs the config file, with its results sent to stderr as text
+// so that stdout holds only what the user asked for. It reports whether a
+// config file was found.
 func runConfig(ctx context.Context, r *shell.Runner, o options) (bool, error) {
 	path, explicit := configPath(o)
 	if path == "" {
@@ -196,10 +196,9 @@ func runConfig(ctx context.Context, r *shell.Runner, o options) (bool, error) {
 	}
 	defer f.Close()
 	s := r.Session
-	stdout, dir := s.Stdout, s.Dir
-	s.Stdout = s.Stderr
-	s.Dir = absDir(path, dir)
-	defer func() { s.Stdout, s.Dir = stdout, dir }()
+	stdout, dir, json := s.Stdout, s.Dir, s.JSON
+	s.Stdout, s.Dir, s.JSON = s.Stderr, absDir(path, dir), false
+	defer func() { s.Stdout, s.Dir, s.JSON = stdout, dir, json }()
 	return true, r.Lines(ctx, f, path, shell.StopAtError)
 }
 

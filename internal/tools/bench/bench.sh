@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# make bench: autobackup side by side with its peers on generated trees.
+#
+#   internal/tools/bench/bench.sh [load|go|all]
+#
+# Trees are generated once into ./bench (git-ignored). Peers come from
+# Debian's packages. Each section prints a Markdown table of mean times,
+# the ratio to the peer, and peak memory; BENCHMARKS.md holds the results.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+top=$PWD
+bin=$top/autobackup
+work=$top/bench
+mkdir -p "$work"
+
+need() {
+	local missing=()
+	for pkg in "$@"; do
+		local cmd=${pkg%%:*} deb=${pkg##*:}
+		command -v "$cmd" >/dev/null 2>&1 || missing+=("$deb")
+	done
+	[ ${#missing[@]} -eq 0 ] && return
+	echo "installing ${missing[*]}" >&2
+	local sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# peak_rss CMD...: the peak resident memory of a command, in MB.
+peak_rss() {
+	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'
+}
+
+# table JSON NAME...: a Markdown table from hyperfine's JSON export, with
+# each command's ratio to the first peer and its peak memory (MB).
+table() {
+	python3 - "$@" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))["results"]
+mem = dict(zip([r["command"] for r in data], sys.argv[2:]))
+base = data[0]["mean"]
+print("| command | mean (s) | σ (s) | × autobackup | peak RSS (MB) |")
+print("|---|---:|---:|---:|---:|")
+for r in data:
+    print(f"| `{r['command']}` | {r['mean']:.3f} | {r['stddev']:.3f} | {r['mean']/base:.2f} | {mem.get(r['command'], '')} |")
+for r in data[1:]:
+    print(f"\nautobackup takes {base/r['mean']:.2f}× the time of `{r['command'].split()[0]}`", end="")
+print()
+PY
+}
+
+bench_load() {
+	need hyperfine:hyperfine gdu:gdu /usr/bin/time:time
+	local tree=$work/scan
+	if [ ! -d "$tree" ]; then
+		echo "generating the load tree (200,000 files in about 100,000 folders)" >&2
+		go run ./internal/tools/genstudio scan "$tree" 200000
+	fi
+	cat >"$work/load.ab" <<-AB
+		add database WORK scan/WORK
+		add database STORAGE scan/STORAGE
+		add database NAS scan/NAS
+		add category project project
+		add category footage footage
+		add category render scratch/render
+		add category cache scratch/cache
+		load
+	AB
+	cd "$work"
+	local ab="$bin --no-config -f load.ab" du="du -sb scan/WORK scan/STORAGE scan/NAS" gdu="gdu -n -p -a scan"
+	echo "## load: $(find scan -type f | wc -l) files in $(find scan -type d | wc -l) folders, warm cache, $(nproc) cores"
+	echo
+	hyperfine -N --warmup 3 --runs 10 --export-json "$work/load.json" "$ab" "$du" "$gdu" >&2
+	table "$work/load.json" "$(peak_rss $ab)" "$(peak_rss $du)" "$(peak_rss $gdu)"
+	cd "$top"
+}
+
+bench_go() {
+	echo "## Go benchmarks"
+	echo
+	echo '```'
+	go test ./internal/cmd ./internal/scan -run '^$' -bench . -benchtime 20x | grep -E '^Benchmark'
+	echo '```'
+}
+
+case "${1:-all}" in
+load) bench_load ;;
+go) bench_go ;;
+all)
+	bench_load
+	echo
+	bench_go
+	;;
+*)
+	echo "usage: $0 [load|go|all]" >&2
+	exit 2
+	;;
+esac
