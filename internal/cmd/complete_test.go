@@ -38,7 +38,7 @@ func TestComplete(t *testing.T) {
 		{"remove database ", []string{"NAS ", "OFF ", "WORK "}, 0},
 		{"remove category ", []string{"footage ", "project "}, 0},
 		{"load ", []string{"NAS ", "OFF ", "WORK "}, 0},
-		{"load -", []string{"-verbose ", "v "}, 1},
+		{"load -", []string{"-verbose ", "j ", "v "}, 1},
 		{"load NAS ", []string{"NAS ", "OFF ", "WORK "}, 0},
 		{"help f", []string{"etch "}, 1},
 		{"frobnicate ", nil, 0},

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -15,7 +16,7 @@ import (
 
 var cmdLoad = &Command{
 	Name:  "load",
-	Usage: []string{"load [-v|--verbose] [DATABASE...]"},
+	Usage: []string{"load [-v|--verbose] [-j N] [DATABASE...]"},
 	Short: "scan the databases into the index",
 	Long: `load scans every category of every database in parallel and replaces the
 index with what it finds. With database names, only those are scanned and
@@ -28,6 +29,7 @@ root is missing is offline; the others still load.
 
 The summary counts databases, clients, projects, bytes and files, and the
 paths that could not be read; -v lists those paths with their errors.
+-j N reads N folders at once (the default is 4 per CPU, or autobackup -j).
 Ctrl-C cancels the scan and keeps the previous index.`,
 	Complete: map[string]Completer{"DATABASE": completeDatabases},
 	Run:      runLoad,
@@ -38,8 +40,12 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
+	jobs, err := jobsFlag(a, s.Jobs)
+	if err != nil {
+		return err
+	}
 	var counts scan.Progress
-	scanner := scan.Scanner{Jobs: s.Jobs, Progress: &counts}
+	scanner := scan.Scanner{Jobs: jobs, Progress: &counts}
 	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{
 		Description: "scanning", Unit: "files", Total: -1, Read: counts.Files.Load,
 	})
@@ -47,7 +53,7 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	snaps, err := scanner.Scan(ctx, dbs, s.Layout.Categories)
 	display.Stop()
 	if err != nil {
-		return fmt.Errorf("load cancelled; the previous index is kept: %w", err)
+		return &cancelError{"load cancelled; the previous index is kept", err}
 	}
 	elapsed := time.Since(start)
 	if len(a.List("DATABASE")) == 0 {
@@ -57,6 +63,29 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	}
 	_, verbose := a.Flag("verbose")
 	return reportLoad(s, snaps, elapsed, verbose)
+}
+
+// cancelError reports a command stopped by Ctrl-C in plain words, while
+// still wrapping the context's error.
+type cancelError struct {
+	msg   string
+	cause error
+}
+
+func (e *cancelError) Error() string { return e.msg }
+func (e *cancelError) Unwrap() error { return e.cause }
+
+// jobsFlag reads -j N, or returns def when it is not given.
+func jobsFlag(a Args, def int) (int, error) {
+	v, ok := a.Flag("j")
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("-j %s: want a number of at least 1", v)
+	}
+	return n, nil
 }
 
 // loadTargets returns the databases to scan: the named ones, or all.

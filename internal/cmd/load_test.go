@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -81,7 +82,7 @@ func TestLoadCancelledKeepsIndex(t *testing.T) {
 	if err == nil || s.Index != before {
 		t.Fatalf("cancelled load: err %v, index replaced %v", err, s.Index != before)
 	}
-	if want := "load cancelled; the previous index is kept: context canceled"; err.Error() != want {
+	if want := "load cancelled; the previous index is kept"; err.Error() != want || !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %q, want %q", err, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -53,7 +54,11 @@ func (d *Display) loop(w io.Writer, spec Spec) {
 	tick := time.NewTicker(spec.Interval)
 	defer tick.Stop()
 	for {
-		_ = bar.Set64(spec.Read())
+		n := spec.Read()
+		if spec.Total < 0 {
+			bar.Describe(spec.Description + " " + humanize.Comma(n) + " " + spec.Unit)
+		}
+		_ = bar.Set64(n)
 		select {
 		case <-d.stop:
 			_ = bar.Finish() // clears the line: the bar is set to clear on finish
@@ -69,13 +74,15 @@ func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 		progressbar.OptionSetDescription(spec.Description),
 		progressbar.OptionThrottle(spec.Interval),
 		progressbar.OptionSetWidth(30),
-		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionUseANSICodes(true),
 		progressbar.OptionClearOnFinish(),
 		// Draw only from loop: the library's own spinner goroutine would
 		// outlive Stop.
 		progressbar.OptionSetSpinnerChangeInterval(0),
+	}
+	if spec.Total >= 0 {
+		opts = append(opts, progressbar.OptionShowCount())
 	}
 	if spec.Unit == "" {
 		opts = append(opts, progressbar.OptionShowBytes(true))

@@ -35,7 +35,7 @@ func TestDisplay(t *testing.T) {
 	}{
 		{"off when not a terminal", false, Delay + 200*time.Millisecond, nil},
 		{"nothing for quick work", true, Delay / 3, nil},
-		{"a count for long work", true, Delay + 300*time.Millisecond, []string{"scanning", "1234", "files"}},
+		{"a count for long work", true, Delay + 300*time.Millisecond, []string{"scanning 1,234 files", "files/s"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
