@@ -32,38 +32,55 @@ func SplitProject(s string) (Project, error) {
 	return Project{client, name}, nil
 }
 
+// matcher returns a test for names against pattern. A malformed pattern
+// matches only the name equal to it, so a client called "[old" can still
+// be named; bad reports whether the pattern was malformed.
+func matcher(pattern string) (match func(string) bool, bad error) {
+	if _, err := path.Match(pattern, ""); err != nil {
+		return func(n string) bool { return n == pattern }, fmt.Errorf("bad pattern %q: %w", pattern, err)
+	}
+	return func(n string) bool {
+		ok, _ := path.Match(pattern, n)
+		return ok || n == pattern
+	}, nil
+}
+
 // MatchClients returns the clients whose names match a pattern, in natural
-// order. With a database name, only the clients found there.
+// order. With a database name, only the clients found there. A malformed
+// pattern is an error unless a client has exactly that name.
 func (ix *Index) MatchClients(pattern, database string) ([]string, error) {
+	match, bad := matcher(pattern)
 	var out []string
 	for _, c := range ix.Clients(database) {
-		ok, err := MatchName(pattern, c)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
+		if match(c) {
 			out = append(out, c)
 		}
+	}
+	if len(out) == 0 && bad != nil {
+		return nil, bad
 	}
 	return out, nil
 }
 
 // MatchProjects returns the projects that match a client pattern and a
 // project pattern, in natural order. With a database name, only the
-// projects found there.
+// projects found there. A malformed pattern is an error unless it names a
+// project exactly.
 func (ix *Index) MatchProjects(client, project, database string) ([]Project, error) {
+	matchClient, badClient := matcher(client)
+	matchProject, badProject := matcher(project)
 	var out []Project
 	for _, p := range ix.Projects(database) {
-		okc, err := MatchName(client, p.Client)
-		if err != nil {
-			return nil, err
-		}
-		okp, err := MatchName(project, p.Name)
-		if err != nil {
-			return nil, err
-		}
-		if okc && okp {
+		if matchClient(p.Client) && matchProject(p.Name) {
 			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		if badClient != nil {
+			return nil, badClient
+		}
+		if badProject != nil {
+			return nil, badProject
 		}
 	}
 	return out, nil
