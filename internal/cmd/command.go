@@ -46,6 +46,7 @@ func init() {
 		cmdLoad,
 		cmdList,
 		cmdFetch,
+		cmdCopy,
 		cmdExit,
 	}
 	for _, c := range commands {

@@ -92,8 +92,8 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) failed", name)
 		}
 	}
-	if _, ok := Lookup("copy"); ok {
-		t.Errorf("Lookup(copy) found a command that is not built yet")
+	if _, ok := Lookup("compare"); ok {
+		t.Errorf("Lookup(compare) found a command that is not built yet")
 	}
 }
 

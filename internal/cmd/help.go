@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-
-	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 var cmdHelp = &Command{
@@ -41,21 +39,17 @@ func runHelp(_ context.Context, s *Session, a Args) error {
 	return err
 }
 
-// writeCommandList prints every usage line with the command's short help.
+// writeCommandList prints every command's usage lines, each command
+// followed by its short help, indented.
 func writeCommandList(s *Session) error {
-	t := table.New()
+	var b strings.Builder
 	for _, c := range commands {
-		for i, u := range c.Usage {
-			short := ""
-			if i == 0 {
-				short = c.Short
-			}
-			t.Row(u, short)
+		for _, u := range c.Usage {
+			b.WriteString(u + "\n")
 		}
+		b.WriteString("    " + c.Short + "\n")
 	}
-	if _, err := t.WriteTo(s.Stdout); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(s.Stdout, "\nhelp COMMAND explains one command.")
+	b.WriteString("\nhelp COMMAND explains one command.\n")
+	_, err := fmt.Fprint(s.Stdout, b.String())
 	return err
 }

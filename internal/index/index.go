@@ -103,6 +103,33 @@ func (ix *Index) Without(name string) *Index {
 	return New(keep...)
 }
 
+// WithProject returns a new index in which one location of a project
+// holds st; the database must be loaded. The snapshot is copied along the
+// path to the location, so ix itself is unchanged.
+func (ix *Index) WithProject(database, category string, p Project, st *Stats) *Index {
+	old, ok := ix.snaps[database]
+	if !ok {
+		return ix
+	}
+	snap := *old
+	snap.Categories = make(map[string]Clients, len(old.Categories)+1)
+	for c, cl := range old.Categories {
+		snap.Categories[c] = cl
+	}
+	clients := make(Clients, len(old.Categories[category])+1)
+	for c, ps := range old.Categories[category] {
+		clients[c] = ps
+	}
+	projects := make(Projects, len(clients[p.Client])+1)
+	for name, s := range clients[p.Client] {
+		projects[name] = s
+	}
+	projects[p.Name] = st
+	clients[p.Client] = projects
+	snap.Categories[category] = clients
+	return ix.With(&snap)
+}
+
 // Snapshot returns the snapshot of a database, if it was loaded.
 func (ix *Index) Snapshot(database string) (*Snapshot, bool) {
 	s, ok := ix.snaps[database]

@@ -92,6 +92,24 @@ func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Ca
 	return snaps, nil
 }
 
+// Project scans one project folder, as load would, and returns its stats
+// and the paths that could not be read. Copy uses it to refresh the index
+// for the location it wrote.
+func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index.PathError, error) {
+	q := newQueue[task]()
+	b := &builder{snap: &index.Snapshot{}}
+	p := &project{stats: &index.Stats{}}
+	q.push(task{path: dir, level: levelTree, db: b, project: p})
+	jobs := s.Jobs
+	if jobs <= 0 {
+		jobs = DefaultJobs()
+	}
+	if err := q.run(ctx, jobs, func() func(task) { return s.worker(q) }); err != nil {
+		return nil, nil, err
+	}
+	return p.stats, b.snap.Errors, nil
+}
+
 // openDatabase checks a database's root and starts its snapshot.
 func openDatabase(db index.Database) *index.Snapshot {
 	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}}

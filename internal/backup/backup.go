@@ -1,0 +1,58 @@
+// Package backup copies locations (one category of one project) from one
+// database to another, safely: the source is only read; every write goes
+// through an os.Root at the destination database's root, so nothing lands
+// outside it; a file reaches its final name only once its data is durable
+// and, unless told otherwise, read back and verified; and a differing file
+// at the destination is never replaced unless asked, and then kept.
+//
+// A copy is planned first (Plan), which writes nothing, then run (Run).
+package backup
+
+import (
+	"errors"
+	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+)
+
+// Location is one category of one project to copy.
+type Location struct {
+	Project  index.Project
+	Category string // the category's name
+	Source   string // absolute path of the folder at the source database
+	Dest     string // the same folder relative to the destination root, slash-separated
+}
+
+// Name is "client/project category", how reports name a location.
+func (l Location) Name() string { return l.Project.String() + " " + l.Category }
+
+// Options say how to compare and copy.
+type Options struct {
+	Checksum  bool // compare existing files by content, not size and time
+	Overwrite bool // replace differing files, keeping the old ones under .autobackup/replaced
+	NoVerify  bool // skip reading each copy back
+	Jobs      int  // files copied at once; 0 picks DefaultJobs
+	Now       func() time.Time
+}
+
+// DefaultJobs is how many files are copied at once by default.
+const DefaultJobs = 4
+
+// Names of what copy keeps at the destination.
+const (
+	tempPrefix  = ".autobackup-"
+	tempSuffix  = ".tmp"
+	stateDir    = ".autobackup"              // at the destination root
+	replacedDir = stateDir + "/replaced"     // old versions kept by --overwrite
+	lockFile    = stateDir + "/lock"         // held while a copy writes
+	dirMode     = 0o755                      // for folders above a location
+	stampFormat = "2006-01-02T150405.000000" // a replaced folder's name
+)
+
+// Errors that stop a copy before it writes.
+var (
+	ErrSameDatabase = errors.New("source and destination are the same database")
+	ErrNested       = errors.New("one database root is inside the other")
+	ErrNoSpace      = errors.New("not enough free space")
+	ErrBusy         = errors.New("another copy is writing into this database")
+)

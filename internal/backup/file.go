@@ -1,0 +1,212 @@
+package backup
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"syscall"
+	"time"
+
+	"github.com/zeebo/xxh3"
+)
+
+// bufSize is the size of each read and write of a copy: large enough that
+// system calls cost little next to the data, small enough to stay in cache
+// between the read, the hash and the write.
+const bufSize = 1 << 20
+
+// Hash is the xxh3-128 hash of a file's content.
+type Hash = xxh3.Uint128
+
+// openSource opens a source file for reading without following a symlink
+// that may have replaced it since it was planned.
+func openSource(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+}
+
+// hashFile hashes what open returns, reading it in large blocks.
+func hashFile(ctx context.Context, open func() (*os.File, error)) (Hash, error) {
+	f, err := open()
+	if err != nil {
+		return Hash{}, err
+	}
+	defer f.Close()
+	return hashReader(ctx, f, make([]byte, bufSize))
+}
+
+func hashReader(ctx context.Context, r io.Reader, buf []byte) (Hash, error) {
+	h := xxh3.New()
+	for {
+		if err := ctx.Err(); err != nil {
+			return Hash{}, err
+		}
+		n, err := r.Read(buf)
+		h.Write(buf[:n])
+		if errors.Is(err, io.EOF) {
+			return h.Sum128(), nil
+		}
+		if err != nil {
+			return Hash{}, err
+		}
+	}
+}
+
+// tempName returns a fresh temp name in the folder dir of the destination.
+func tempName(dir string) string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return path.Join(dir, tempPrefix+hex.EncodeToString(b[:])+tempSuffix)
+}
+
+// written is a file copied to its temp name, waiting to be made durable,
+// verified and published. Its temp file is closed between the steps, so
+// that a batch of thousands of files holds no file descriptors.
+type written struct {
+	item  Item
+	final string // destination name, relative to the root
+	temp  string // temp name, relative to the root
+	hash  Hash   // of the source bytes as they were read
+}
+
+// errChanged marks a source file that changed while it was copied.
+var errChanged = errors.New("changed while it was being copied")
+
+// writeTemp copies one source file to a temp file beside its final name,
+// hashing the bytes as they pass. It sets the copy's mode and time. The
+// caller makes it durable, verifies and publishes it.
+func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, it Item, buf []byte) (*written, error) {
+	src := lp.Source + "/" + it.Rel
+	in, err := openSource(src)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	before, err := in.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !before.Mode().IsRegular() || before.Size() != it.Size || !before.ModTime().Equal(it.ModTime) {
+		return nil, errChanged
+	}
+	final := path.Join(lp.Dest, it.Rel)
+	w := &written{item: it, final: final, temp: tempName(path.Dir(final))}
+	out, err := r.root.OpenFile(w.temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	r.track(w.temp)
+	err = r.fill(ctx, w, in, out, buf)
+	if cerr := out.Close(); err == nil {
+		err = cerr // a late write error, as NFS reports them
+	}
+	if err == nil {
+		err = r.root.Chtimes(w.temp, time.Now(), it.ModTime)
+	}
+	if err != nil {
+		r.discard(w)
+		return nil, err
+	}
+	after, err := in.Stat()
+	if err == nil && (after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime())) {
+		err = errChanged
+	}
+	if err != nil {
+		r.discard(w)
+		return nil, err
+	}
+	return w, nil
+}
+
+// fill copies in to the temp file f while hashing, then sets its mode.
+func (r *runner) fill(ctx context.Context, w *written, in, f *os.File, buf []byte) error {
+	h := xxh3.New()
+	out := r.wrap(f)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, err := in.Read(buf)
+		if n > 0 {
+			h.Write(buf[:n])
+			if _, werr := out.Write(buf[:n]); werr != nil {
+				return werr
+			}
+			r.progress.Bytes.Add(int64(n))
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	w.hash = h.Sum128()
+	return f.Chmod(w.item.Mode.Perm())
+}
+
+// verify reads the temp file back from the disk and compares its hash
+// with the source's.
+func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
+	f, err := r.root.Open(w.temp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	dropCache(f)
+	got, err := hashReader(ctx, f, buf)
+	if err != nil {
+		return err
+	}
+	if got != w.hash {
+		return fmt.Errorf("verify failed: the copy reads back different from the source (hash %x, want %x)", got.Bytes(), w.hash.Bytes())
+	}
+	return nil
+}
+
+// publish gives a durable, verified temp file its final name. A file that
+// appeared at the final name since the plan is never replaced: the temp
+// file is linked to the final name, which fails if the name is taken.
+func (r *runner) publish(w *written) error {
+	if w.item.Op == OpReplace {
+		if err := r.keepReplaced(w.final); err != nil {
+			return err
+		}
+		return r.root.Rename(w.temp, w.final)
+	}
+	err := r.root.Link(w.temp, w.final)
+	if err == nil {
+		return r.root.Remove(w.temp)
+	}
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+	}
+	// A volume without hard links: check, then rename.
+	if _, serr := r.root.Lstat(w.final); !errors.Is(serr, os.ErrNotExist) {
+		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+	}
+	return r.root.Rename(w.temp, w.final)
+}
+
+// keepReplaced moves the file about to be replaced to
+// .autobackup/replaced/<time>/<its path>.
+func (r *runner) keepReplaced(final string) error {
+	keep := path.Join(replacedDir, r.stamp, final)
+	if err := r.root.MkdirAll(path.Dir(keep), 0o700); err != nil {
+		return err
+	}
+	if err := r.root.Link(final, keep); err == nil {
+		return nil // the rename of the new file replaces the name atomically
+	}
+	return r.root.Rename(final, keep)
+}
+
+// discard removes a temp file.
+func (r *runner) discard(w *written) {
+	_ = r.root.Remove(w.temp)
+	r.untrack(w.temp)
+}
