@@ -1,0 +1,57 @@
+package backup
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTempName(t *testing.T) {
+	a, b := tempName("footage/acme"), tempName("footage/acme")
+	if a == b || !strings.HasPrefix(a, "footage/acme/.autobackup-") || !isTemp(filepath.Base(a)) {
+		t.Fatalf("tempName: %q %q", a, b)
+	}
+	for _, name := range []string{".autobackup-x.tmp", ".autobackup-.tmp"} {
+		if !isTemp(name) {
+			t.Errorf("isTemp(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"autobackup-x.tmp", ".autobackup-x.tmp.mov", "x.tmp"} {
+		if isTemp(name) {
+			t.Errorf("isTemp(%q) = true", name)
+		}
+	}
+}
+
+// TestPublishNeverReplaces: a file that appears at the final name after
+// the plan is left alone, and the copy fails for that file only.
+func TestPublishNeverReplaces(t *testing.T) {
+	from, to, loc := studio(t, tree{"a": "new"}, nil)
+	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
+	must(t, err)
+	must(t, os.MkdirAll(filepath.Join(to, loc.Dest), 0o755))
+	must(t, os.WriteFile(filepath.Join(to, loc.Dest, "a"), []byte("someone else's"), 0o644))
+	res, err := Run(context.Background(), p, nil)
+	must(t, err)
+	if len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "appeared at the destination during the copy") {
+		t.Fatalf("failed %q", res.Failed)
+	}
+	if b, _ := os.ReadFile(filepath.Join(to, loc.Dest, "a")); string(b) != "someone else's" {
+		t.Fatalf("a file that appeared was replaced: %q", b)
+	}
+	if temps := findTemps(t, to); len(temps) != 0 {
+		t.Fatalf("temps left: %q", temps)
+	}
+}
+
+func TestOpenSourceRefusesSymlink(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "f"), nil, 0o644))
+	must(t, os.Symlink("f", filepath.Join(dir, "l")))
+	if f, err := openSource(filepath.Join(dir, "l")); err == nil {
+		f.Close()
+		t.Fatal("openSource followed a symlink")
+	}
+}
