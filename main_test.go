@@ -34,6 +34,9 @@ func TestScript(t *testing.T) {
 			"hardlink": cmdHardlink,
 			"mkfile":   cmdMkfile,
 			"mtime":    cmdMtime,
+			"readlink": cmdReadlink,
+			"samefile": cmdSamefile,
+			"manifest": cmdManifest,
 		},
 	})
 }

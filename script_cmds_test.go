@@ -1,7 +1,12 @@
 package main
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,4 +48,64 @@ func cmdMtime(ts *testscript.TestScript, neg bool, args []string) {
 	for _, p := range args[1:] {
 		ts.Check(os.Chtimes(ts.MkAbs(p), t, t))
 	}
+}
+
+// readlink LINK TARGET checks that LINK is a symlink to TARGET.
+func cmdReadlink(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: readlink LINK TARGET")
+	}
+	got, err := os.Readlink(ts.MkAbs(args[0]))
+	if ok := err == nil && got == args[1]; ok == neg {
+		ts.Fatalf("readlink %s = %q, %v; want %q", args[0], got, err, args[1])
+	}
+}
+
+// samefile A B checks that A and B are hard links to one file.
+func cmdSamefile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samefile A B")
+	}
+	a, err1 := os.Stat(ts.MkAbs(args[0]))
+	b, err2 := os.Stat(ts.MkAbs(args[1]))
+	if ok := err1 == nil && err2 == nil && os.SameFile(a, b); ok == neg {
+		ts.Fatalf("samefile %s %s: %v (%v, %v)", args[0], args[1], ok, err1, err2)
+	}
+}
+
+// manifest DIR FILE writes, for every entry below DIR, its path, type,
+// mode, size, modification time and content hash, sorted.
+func cmdManifest(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: manifest DIR FILE")
+	}
+	root := ts.MkAbs(args[0])
+	var lines []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		line := fmt.Sprintf("%s %v %d %d", rel, fi.Mode(), fi.Size(), fi.ModTime().UnixNano())
+		switch {
+		case fi.Mode().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			line += fmt.Sprintf(" %x", sha256.Sum256(b))
+		case fi.Mode()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(p)
+			line += " -> " + target
+		}
+		lines = append(lines, line)
+		return nil
+	})
+	ts.Check(err)
+	slices.Sort(lines)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 }

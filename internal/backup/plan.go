@@ -115,11 +115,11 @@ func (t *Totals) add(it Item) {
 
 // planner compares one location's source tree with its destination.
 type planner struct {
-	ctx   context.Context
-	root  *os.Root
-	opts  Options
-	lp    *LocationPlan
-	links map[fileID]string // first Rel seen of each multiply-linked file
+	ctx    context.Context
+	root   *os.Root
+	opts   Options
+	lp     *LocationPlan
+	groups map[fileID][]int // items of each multiply-linked file, by index
 }
 
 // Make plans a copy of locations into the database rooted at to. It reads
@@ -180,7 +180,7 @@ func planLocation(ctx context.Context, root *os.Root, loc Location, opts Options
 	if err := checkDestParents(root, loc.Dest); err != nil {
 		return nil, fmt.Errorf("%s: %w", loc.Name(), err)
 	}
-	pl := &planner{ctx: ctx, root: root, opts: opts, lp: &LocationPlan{Location: loc}, links: map[fileID]string{}}
+	pl := &planner{ctx: ctx, root: root, opts: opts, lp: &LocationPlan{Location: loc}, groups: map[fileID][]int{}}
 	dfi, err := root.Lstat(loc.Dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -194,7 +194,37 @@ func planLocation(ctx context.Context, root *os.Root, loc Location, opts Options
 	if err := pl.walk("", pl.lp.DestExists); err != nil {
 		return nil, err
 	}
+	pl.linkGroups()
 	return pl.lp, nil
+}
+
+// linkGroups keeps hard links linked: of the names of one file that are
+// missing at the destination, all are linked to a name already there and
+// identical, or else the first is copied and the rest linked to it.
+func (pl *planner) linkGroups() {
+	items := pl.lp.Items
+	for _, group := range pl.groups {
+		if len(group) < 2 {
+			continue
+		}
+		leader := -1
+		for _, i := range group {
+			if items[i].Op == OpSkip {
+				leader = i
+				break
+			}
+		}
+		for _, i := range group {
+			if items[i].Op != OpCopy {
+				continue
+			}
+			if leader < 0 {
+				leader = i
+				continue
+			}
+			items[i].Op, items[i].Target = OpLink, items[leader].Rel
+		}
+	}
 }
 
 // checkDestParents refuses a destination whose folders above the location
@@ -354,12 +384,7 @@ func (pl *planner) symlink(it Item, dest fs.FileInfo, destHas bool) {
 
 func (pl *planner) file(it Item, src string, dest fs.FileInfo, destHas bool, nlink uint64) error {
 	if nlink > 1 {
-		if leader, seen := pl.links[it.id]; seen && !destHas {
-			it.Op, it.Target = OpLink, leader
-			pl.add(it)
-			return nil
-		}
-		pl.links[it.id] = it.Rel
+		pl.groups[it.id] = append(pl.groups[it.id], len(pl.lp.Items))
 	}
 	if !destHas {
 		it.Op = OpCopy

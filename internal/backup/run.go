@@ -169,8 +169,13 @@ func (r *runner) makeLocationDir(lp *LocationPlan) error {
 	if err != nil {
 		return err
 	}
-	if err := r.root.Mkdir(lp.Dest, fi.Mode().Perm()|0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+	err = r.root.Mkdir(lp.Dest, fi.Mode().Perm()|0o700)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+	case err != nil:
 		return err
+	default:
+		r.res.Dirs++
 	}
 	r.touch(parent)
 	return nil

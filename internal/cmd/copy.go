@@ -382,13 +382,13 @@ func copySummary(res *backup.Result, cancelled bool) string {
 	fmt.Fprintf(&b, "; %s identical (%s) skipped", plural(int(res.Skipped), "file"), table.Bytes(res.SkippedBytes))
 	fmt.Fprintf(&b, "; %d verified", res.Verified)
 	extra := []struct {
-		n    int64
-		noun string
-	}{{res.Replaced, "replaced"}, {res.Dirs, "folders made"}, {res.Symlinks, "symlinks"}, {res.Links, "hard links"},
-		{res.StaleTemps, "stale temp files removed"}}
+		n          int64
+		noun, verb string
+	}{{res.Replaced, "file", " replaced"}, {res.Dirs, "folder", " made"}, {res.Symlinks, "symlink", ""},
+		{res.Links, "hard link", ""}, {res.StaleTemps, "stale temp file", " removed"}}
 	for _, e := range extra {
 		if e.n > 0 {
-			fmt.Fprintf(&b, "; %d %s", e.n, e.noun)
+			fmt.Fprintf(&b, "; %s%s", plural(int(e.n), e.noun), e.verb)
 		}
 	}
 	fmt.Fprintf(&b, "; %s; %d failed", plural(len(res.Conflicts), "conflict"), len(res.Failed))
