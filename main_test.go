@@ -12,7 +12,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
+// runMainEnv, when set, makes the test binary run autobackup's main, so
+// that tests can start the real program as a child process.
+const runMainEnv = "AUTOBACKUP_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) != "" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){"autobackup": main})
 }
 
