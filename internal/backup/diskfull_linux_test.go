@@ -80,4 +80,3 @@ func checkFinalNames(t *testing.T, src, dst string) {
 	})
 	must(t, err)
 }
-
