@@ -56,21 +56,22 @@ func hashReader(ctx context.Context, r io.Reader, buf []byte) (Hash, error) {
 	}
 }
 
-// tempName returns a fresh temp name in the folder dir of the destination.
-func tempName(dir string) string {
+// tempName returns a fresh temp file name.
+func tempName() string {
 	var b [8]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
-	return path.Join(dir, tempPrefix+hex.EncodeToString(b[:])+tempSuffix)
+	return tempPrefix + hex.EncodeToString(b[:]) + tempSuffix
 }
 
 // written is a file copied to its temp name, waiting to be made durable,
 // verified and published. Its temp file is closed between the steps, so
 // that a batch of thousands of files holds no file descriptors.
 type written struct {
-	item  Item
-	final string // destination name, relative to the root
-	temp  string // temp name, relative to the root
-	hash  Hash   // of the source bytes as they were read
+	item        Item
+	final, temp string   // destination and temp names, relative to the database root
+	dir         *os.Root // the folder both are in
+	base, tbase string   // the final and temp names within dir
+	hash        Hash     // of the source bytes as they were read
 }
 
 // errChanged marks a source file that changed while it was copied.
@@ -79,7 +80,7 @@ var errChanged = errors.New("changed while it was being copied")
 // writeTemp copies one source file to a temp file beside its final name,
 // hashing the bytes as they pass. It sets the copy's mode and time. The
 // caller makes it durable, verifies and publishes it.
-func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, it Item, buf []byte) (*written, error) {
+func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, fo *folders, it Item, buf []byte) (*written, error) {
 	src := lp.Source + "/" + it.Rel
 	in, err := openSource(src)
 	if err != nil {
@@ -94,8 +95,13 @@ func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, it Item, buf [
 		return nil, errChanged
 	}
 	final := path.Join(lp.Dest, it.Rel)
-	w := &written{item: it, final: final, temp: tempName(path.Dir(final))}
-	out, err := r.root.OpenFile(w.temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	dir, err := fo.get(path.Dir(final))
+	if err != nil {
+		return nil, err
+	}
+	w := &written{item: it, final: final, dir: dir, base: path.Base(final), tbase: tempName()}
+	w.temp = path.Join(path.Dir(final), w.tbase)
+	out, err := dir.OpenFile(w.tbase, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +111,7 @@ func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, it Item, buf [
 		err = cerr // a late write error, as NFS reports them
 	}
 	if err == nil {
-		err = r.root.Chtimes(w.temp, time.Now(), it.ModTime)
+		err = dir.Chtimes(w.tbase, time.Now(), it.ModTime)
 	}
 	if err != nil {
 		r.discard(w)
@@ -152,7 +158,7 @@ func (r *runner) fill(ctx context.Context, w *written, in, f *os.File, buf []byt
 // verify reads the temp file back from the disk and compares its hash
 // with the source's.
 func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
-	f, err := r.root.Open(w.temp)
+	f, err := w.dir.Open(w.tbase)
 	if err != nil {
 		return err
 	}
@@ -176,20 +182,20 @@ func (r *runner) publish(w *written) error {
 		if err := r.keepReplaced(w.final); err != nil {
 			return err
 		}
-		return r.root.Rename(w.temp, w.final)
+		return w.dir.Rename(w.tbase, w.base)
 	}
-	err := r.root.Link(w.temp, w.final)
+	err := w.dir.Link(w.tbase, w.base)
 	if err == nil {
-		return r.root.Remove(w.temp)
+		return w.dir.Remove(w.tbase)
 	}
 	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
 	}
 	// A volume without hard links: check, then rename.
-	if _, serr := r.root.Lstat(w.final); !errors.Is(serr, os.ErrNotExist) {
+	if _, serr := w.dir.Lstat(w.base); !errors.Is(serr, os.ErrNotExist) {
 		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
 	}
-	return r.root.Rename(w.temp, w.final)
+	return w.dir.Rename(w.tbase, w.base)
 }
 
 // keepReplaced moves the file about to be replaced to
@@ -207,6 +213,6 @@ func (r *runner) keepReplaced(final string) error {
 
 // discard removes a temp file.
 func (r *runner) discard(w *written) {
-	_ = r.root.Remove(w.temp)
+	_ = w.dir.Remove(w.tbase)
 	r.untrack(w.temp)
 }

@@ -278,7 +278,12 @@ func (pl *planner) walk(rel string, destDir bool) error {
 // copy left there.
 func (pl *planner) readDest(rel string) (map[string]fs.FileInfo, error) {
 	name := path.Join(pl.lp.Dest, rel)
-	f, err := pl.root.Open(name)
+	dir, err := pl.root.OpenRoot(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read destination %s: %w", pl.lp.Name(), name, err)
+	}
+	defer dir.Close()
+	f, err := dir.Open(".")
 	if err != nil {
 		return nil, fmt.Errorf("%s: read destination %s: %w", pl.lp.Name(), name, err)
 	}
@@ -289,7 +294,7 @@ func (pl *planner) readDest(rel string) (map[string]fs.FileInfo, error) {
 	}
 	out := make(map[string]fs.FileInfo, len(entries))
 	for _, e := range entries {
-		fi, err := pl.root.Lstat(path.Join(name, e.Name()))
+		fi, err := dir.Lstat(e.Name())
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

@@ -40,8 +40,9 @@ type Result struct {
 // is made durable with one file-system sync, then each file is verified
 // and published. A batch ends at whichever limit comes first.
 const (
-	batchBytes = 1 << 30
-	batchFiles = 4096
+	batchBytes   = 256 << 20
+	batchFiles   = 1024
+	batchFolders = 128
 )
 
 // runner carries out one plan.
@@ -269,28 +270,83 @@ func depth(p string) int {
 	return n
 }
 
-// copyFiles copies files a batch at a time.
+// copyFiles copies files a batch at a time, in a pipeline: while one
+// batch is verified and published, the next is written. A batch also ends
+// after batchFolders folders, which stay open until it is published.
 func (r *runner) copyFiles(ctx context.Context, lp *LocationPlan, items []Item) error {
+	var finishing sync.WaitGroup
+	defer finishing.Wait()
 	for len(items) > 0 {
-		n, size := 0, int64(0)
-		for n < len(items) && n < batchFiles && (n == 0 || size < batchBytes) {
-			size += items[n].Size
-			n++
-		}
-		if err := r.batch(ctx, lp, items[:n]); err != nil {
+		n := batchLen(items)
+		fo := newFolders(r.root)
+		ws, err := r.write(ctx, lp, fo, interleave(items[:n]))
+		finishing.Wait() // one batch is verified at a time
+		if err != nil {
+			fo.closeAll()
 			return err
 		}
+		finishing.Go(func() {
+			r.parallel(ctx, len(ws), func(i int, buf []byte) { r.finish(ctx, ws[i], buf) })
+			r.discardAll(ws) // only what was not published is left to remove
+			fo.closeAll()
+		})
 		items = items[n:]
 	}
-	return nil
+	finishing.Wait()
+	return ctx.Err()
 }
 
-// batch writes its files to temp names in parallel, makes them durable
-// with one sync, then verifies and publishes each.
-func (r *runner) batch(ctx context.Context, lp *LocationPlan, items []Item) error {
+// batchLen is how many of items the next batch takes.
+func batchLen(items []Item) int {
+	n, size, dirs, last := 0, int64(0), 0, ""
+	for n < len(items) && n < batchFiles && (n == 0 || size < batchBytes) {
+		if d := path.Dir(items[n].Rel); d != last {
+			if dirs++; dirs > batchFolders {
+				break
+			}
+			last = d
+		}
+		size += items[n].Size
+		n++
+	}
+	return n
+}
+
+// interleave orders items so that neighbours are in different folders
+// where it can. Workers take items in order, so they then mostly create
+// files in different folders: creations in one folder are serialised by
+// the file system's lock on that folder, and workers waiting there would
+// only spin.
+func interleave(items []Item) []Item {
+	var groups [][]Item
+	for i, it := range items {
+		if i == 0 || path.Dir(it.Rel) != path.Dir(items[i-1].Rel) {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], it)
+	}
+	if len(groups) < 2 {
+		return items
+	}
+	out := make([]Item, 0, len(items))
+	for len(out) < len(items) {
+		for g, group := range groups {
+			if len(group) > 0 {
+				out = append(out, group[0])
+				groups[g] = group[1:]
+			}
+		}
+	}
+	return out
+}
+
+// write writes a batch's files to temp names in parallel and makes them
+// durable with one sync. It returns the files written; the others are
+// recorded as failed, changed or vanished.
+func (r *runner) write(ctx context.Context, lp *LocationPlan, fo *folders, items []Item) ([]*written, error) {
 	ws := make([]*written, len(items))
 	r.parallel(ctx, len(items), func(i int, buf []byte) {
-		w, err := r.writeTemp(ctx, lp, items[i], buf)
+		w, err := r.writeTemp(ctx, lp, fo, items[i], buf)
 		switch {
 		case ctx.Err() != nil:
 		case errors.Is(err, errChanged):
@@ -306,18 +362,16 @@ func (r *runner) batch(ctx context.Context, lp *LocationPlan, items []Item) erro
 	ws = slices.DeleteFunc(ws, func(w *written) bool { return w == nil })
 	if err := ctx.Err(); err != nil {
 		r.discardAll(ws)
-		return err
+		return nil, err
 	}
 	if err := r.durable(ws); err != nil {
 		for _, w := range ws {
 			r.fail(w.final, fmt.Errorf("sync: %w", err))
 		}
 		r.discardAll(ws)
-		return nil
+		return nil, nil
 	}
-	r.parallel(ctx, len(ws), func(i int, buf []byte) { r.finish(ctx, ws[i], buf) })
-	r.discardAll(ws) // only what was not published is left to remove
-	return ctx.Err()
+	return ws, nil
 }
 
 // finish verifies and publishes one durable temp file.
@@ -381,7 +435,7 @@ func (r *runner) durable(ws []*written) error {
 	if len(ws) == 0 {
 		return nil
 	}
-	dir, err := r.root.Open(".")
+	dir, err := ws[0].dir.Open(".")
 	if err != nil {
 		return err
 	}
@@ -391,7 +445,13 @@ func (r *runner) durable(ws []*written) error {
 		return err
 	}
 	for _, w := range ws {
-		if err := r.fsync(w.temp); err != nil {
+		f, err := w.dir.Open(w.tbase)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
 			return err
 		}
 	}
