@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: autobackup side by side with its peers on generated trees.
 #
-#   internal/tools/bench/bench.sh [load|go|all]
+#   internal/tools/bench/bench.sh [load|copy|go|all]
 #
 # Trees are generated once into ./bench (git-ignored). Peers come from
 # Debian's packages. Each section prints a Markdown table of mean times,
@@ -76,6 +76,40 @@ bench_load() {
 	cd "$top"
 }
 
+# bench_copy: copy a tree into an empty destination on the same file
+# system, against peers with the same durability: cp -a then sync, and
+# rsync -a --fsync. Each run starts from an empty, synced destination.
+bench_copy() {
+	need hyperfine:hyperfine rsync:rsync /usr/bin/time:time
+	local src=$work/copy/src/footage/acme
+	if [ ! -d "$src/large" ]; then
+		echo "generating 4 files of 512 MB" >&2
+		go run ./internal/tools/genstudio large "$src/large" 4 512
+	fi
+	if [ ! -d "$src/small" ]; then
+		echo "generating 50,000 files of 4-64 KB" >&2
+		go run ./internal/tools/genstudio small "$src/small" 50000
+	fi
+	cd "$work/copy"
+	for tree in large small; do
+		for mode in "" "--no-verify"; do
+			printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nload SRC\ncopy %s acme/%s footage SRC DST\n' "$mode" "$tree" >"copy-$tree$mode.ab"
+		done
+		local prep="rm -rf dst && mkdir -p dst/footage/acme && sync"
+		echo "## copy: $tree tree ($(find "src/footage/acme/$tree" -type f | wc -l) files, $(du -sh "src/footage/acme/$tree" | cut -f1)), same file system, $(nproc) cores"
+		echo
+		hyperfine --runs "${COPY_RUNS:-3}" --prepare "$prep" --export-json "$work/copy-$tree.json" \
+			"$bin --no-config -f copy-$tree.ab" \
+			"$bin --no-config -f copy-$tree--no-verify.ab" \
+			"cp -a src/footage/acme/$tree dst/footage/acme/$tree && sync" \
+			"rsync -a --fsync src/footage/acme/$tree/ dst/footage/acme/$tree/" >&2
+		table "$work/copy-$tree.json"
+		echo
+	done
+	rm -rf dst
+	cd "$top"
+}
+
 bench_go() {
 	echo "## Go benchmarks"
 	echo
@@ -86,14 +120,16 @@ bench_go() {
 
 case "${1:-all}" in
 load) bench_load ;;
+copy) bench_copy ;;
 go) bench_go ;;
 all)
 	bench_load
 	echo
+	bench_copy
 	bench_go
 	;;
 *)
-	echo "usage: $0 [load|go|all]" >&2
+	echo "usage: $0 [load|copy|go|all]" >&2
 	exit 2
 	;;
 esac
