@@ -52,7 +52,7 @@ type runner struct {
 	root     *os.Root
 	progress *Progress
 	stamp    string
-	wrap     func(io.Writer) io.Writer // a test's fault injector; identity otherwise
+	wrap     func(io.Writer) io.Writer // a test's fault injector, or nil
 
 	mu      sync.Mutex
 	res     Result
@@ -74,9 +74,6 @@ func run(ctx context.Context, p *Plan, progress *Progress, wrap func(io.Writer) 
 	start := time.Now()
 	if progress == nil {
 		progress = &Progress{}
-	}
-	if wrap == nil {
-		wrap = func(w io.Writer) io.Writer { return w }
 	}
 	root, err := os.OpenRoot(p.To)
 	if err != nil {
@@ -271,8 +268,9 @@ func depth(p string) int {
 }
 
 // copyFiles copies files a batch at a time, in a pipeline: while one
-// batch is verified and published, the next is written. A batch also ends
-// after batchFolders folders, which stay open until it is published.
+// batch is made durable, verified and published, the next is written, so
+// the disk is never idle waiting for the program. A batch also ends after
+// batchFolders folders, which stay open until it is published.
 func (r *runner) copyFiles(ctx context.Context, lp *LocationPlan, items []Item) error {
 	var finishing sync.WaitGroup
 	defer finishing.Wait()
@@ -280,20 +278,32 @@ func (r *runner) copyFiles(ctx context.Context, lp *LocationPlan, items []Item) 
 		n := batchLen(items)
 		fo := newFolders(r.root)
 		ws, err := r.write(ctx, lp, fo, interleave(items[:n]))
-		finishing.Wait() // one batch is verified at a time
+		finishing.Wait() // one batch is finished at a time
 		if err != nil {
 			fo.closeAll()
 			return err
 		}
 		finishing.Go(func() {
-			r.parallel(ctx, len(ws), func(i int, buf []byte) { r.finish(ctx, ws[i], buf) })
-			r.discardAll(ws) // only what was not published is left to remove
+			r.finishBatch(ctx, ws)
 			fo.closeAll()
 		})
 		items = items[n:]
 	}
 	finishing.Wait()
 	return ctx.Err()
+}
+
+// finishBatch makes a written batch durable with one sync, then verifies
+// and publishes each file, and removes what was not published.
+func (r *runner) finishBatch(ctx context.Context, ws []*written) {
+	if err := r.durable(ws); err != nil {
+		for _, w := range ws {
+			r.fail(w.final, fmt.Errorf("sync: %w", err))
+		}
+	} else {
+		r.parallel(ctx, len(ws), func(i int, buf []byte) { r.finish(ctx, ws[i], buf) })
+	}
+	r.discardAll(ws)
 }
 
 // batchLen is how many of items the next batch takes.
@@ -340,9 +350,8 @@ func interleave(items []Item) []Item {
 	return out
 }
 
-// write writes a batch's files to temp names in parallel and makes them
-// durable with one sync. It returns the files written; the others are
-// recorded as failed, changed or vanished.
+// write writes a batch's files to temp names in parallel. It returns the
+// files written; the others are recorded as failed, changed or vanished.
 func (r *runner) write(ctx context.Context, lp *LocationPlan, fo *folders, items []Item) ([]*written, error) {
 	ws := make([]*written, len(items))
 	r.parallel(ctx, len(items), func(i int, buf []byte) {
@@ -363,13 +372,6 @@ func (r *runner) write(ctx context.Context, lp *LocationPlan, fo *folders, items
 	if err := ctx.Err(); err != nil {
 		r.discardAll(ws)
 		return nil, err
-	}
-	if err := r.durable(ws); err != nil {
-		for _, w := range ws {
-			r.fail(w.final, fmt.Errorf("sync: %w", err))
-		}
-		r.discardAll(ws)
-		return nil, nil
 	}
 	return ws, nil
 }

@@ -24,8 +24,9 @@ type Scanner struct {
 	Progress *Progress // counts what has been found so far; may be nil
 }
 
-// Progress counts what a running scan has found. It is safe to read while
-// the scan runs.
+// Progress counts what a running scan has found: folders read, and the
+// files and bytes inside projects (a file with hard links in several
+// folders counts at each). It is safe to read while the scan runs.
 type Progress struct {
 	Files, Bytes, Folders atomic.Int64
 }
@@ -153,7 +154,9 @@ func (s Scanner) worker(q *queue[task]) func(task) {
 	return func(t task) {
 		l.reset()
 		err := r.read(t.path, t.level == levelCategory, &l)
-		s.count(&l)
+		if err == nil {
+			s.count(&l, t.level == levelTree)
+		}
 		switch {
 		case t.level == levelCategory && errors.Is(err, fs.ErrNotExist):
 			return // the category is absent from this database
@@ -171,13 +174,17 @@ func (s Scanner) worker(q *queue[task]) func(task) {
 	}
 }
 
-func (s Scanner) count(l *listing) {
+// count adds a folder read to the progress, and its files when it is
+// inside a project (files beside clients and projects are not counted).
+func (s Scanner) count(l *listing, inProject bool) {
 	if s.Progress == nil {
 		return
 	}
 	s.Progress.Folders.Add(1)
-	s.Progress.Files.Add(l.files.Files)
-	s.Progress.Bytes.Add(l.files.Bytes)
+	if inProject {
+		s.Progress.Files.Add(l.files.Files)
+		s.Progress.Bytes.Add(l.files.Bytes)
+	}
 }
 
 // addClients records the clients of a category and returns their tasks.

@@ -832,3 +832,46 @@ func BenchmarkScan(b *testing.B) {
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(folders), "ns/folder")
 }
+
+// TestScanProgressSkipsStrayFiles: files beside clients and projects are
+// not part of any project, so progress does not count them either.
+func TestScanProgressSkipsStrayFiles(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "footage/stray-at-category"), 1000)
+	writeFile(t, filepath.Join(root, "footage/acme/stray-at-client"), 100)
+	writeFile(t, filepath.Join(root, "footage/acme/spot/a"), 10)
+	var p Progress
+	s := Scanner{Jobs: 2, Progress: &p}
+	scanAll(t, s, []index.Database{{Name: "W", Root: root}}, []index.Category{{Name: "footage", Path: "footage"}, {Name: "gone", Path: "gone"}})
+	if p.Files.Load() != 1 || p.Bytes.Load() != 10 || p.Folders.Load() != 3 {
+		t.Fatalf("Progress = %d files, %d bytes, %d folders; want 1, 10, 3", p.Files.Load(), p.Bytes.Load(), p.Folders.Load())
+	}
+}
+
+func TestScanProject(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a"), 10)
+	writeFile(t, filepath.Join(dir, "sub/b"), 20)
+	writeFile(t, filepath.Join(dir, "sub/.hidden"), 5)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink("a", filepath.Join(dir, "link")))
+	st, errs, err := Scanner{}.Project(context.Background(), dir)
+	must(err)
+	if st.Bytes != 35 || st.Files != 3 || len(errs) != 0 {
+		t.Fatalf("Project = %+v, %v", st, errs)
+	}
+	_, errs, err = Scanner{}.Project(context.Background(), filepath.Join(dir, "missing"))
+	if err != nil || len(errs) != 1 {
+		t.Fatalf("missing project: %v, %v", errs, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := (Scanner{}).Project(ctx, dir); err == nil {
+		t.Fatal("cancelled Project did not fail")
+	}
+}
