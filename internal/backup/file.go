@@ -12,16 +12,14 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/zeebo/xxh3"
+	"github.com/bcnvisuals/autobackup/internal/checksum"
 )
 
-// bufSize is the size of each read and write of a copy: large enough that
-// system calls cost little next to the data, small enough to stay in cache
-// between the read, the hash and the write.
-const bufSize = 1 << 20
+// bufSize is the size of each read and write of a copy.
+const bufSize = checksum.BufSize
 
 // Hash is the xxh3-128 hash of a file's content.
-type Hash = xxh3.Uint128
+type Hash = checksum.Sum
 
 // openSource opens a source file for reading without following a symlink
 // that may have replaced it since it was planned.
@@ -31,29 +29,7 @@ func openSource(name string) (*os.File, error) {
 
 // hashFile hashes what open returns, reading it in large blocks.
 func hashFile(ctx context.Context, open func() (*os.File, error)) (Hash, error) {
-	f, err := open()
-	if err != nil {
-		return Hash{}, err
-	}
-	defer f.Close()
-	return hashReader(ctx, f, make([]byte, bufSize))
-}
-
-func hashReader(ctx context.Context, r io.Reader, buf []byte) (Hash, error) {
-	h := xxh3.New()
-	for {
-		if err := ctx.Err(); err != nil {
-			return Hash{}, err
-		}
-		n, err := r.Read(buf)
-		h.Write(buf[:n])
-		if errors.Is(err, io.EOF) {
-			return h.Sum128(), nil
-		}
-		if err != nil {
-			return Hash{}, err
-		}
-	}
+	return checksum.File(ctx, open, make([]byte, bufSize), nil)
 }
 
 // tempName returns a fresh temp file name.
@@ -138,7 +114,7 @@ func (r *runner) fill(ctx context.Context, w *written, in, f *os.File, buf []byt
 		}
 		return f.Chmod(w.item.Mode.Perm())
 	}
-	h := xxh3.New()
+	h := checksum.New()
 	var out io.Writer = f
 	if r.wrap != nil {
 		out = r.wrap(f)
@@ -194,7 +170,7 @@ func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
 	}
 	defer f.Close()
 	dropCache(f)
-	got, err := hashReader(ctx, f, buf)
+	got, err := checksum.Reader(ctx, f, buf, nil)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/compare"
 )
 
 // Kind is what an entry of a location is.
@@ -435,20 +437,11 @@ func (pl *planner) differs(it Item, src string, dest fs.FileInfo) (string, error
 			return "content differs", nil
 		}
 		return "", nil
-	case !sameTime(it.ModTime, dest.ModTime()):
+	case !compare.SameTime(it.ModTime, dest.ModTime()):
 		return fmt.Sprintf("modification time differs: %s here, %s there",
 			it.ModTime.UTC().Format(time.RFC3339), dest.ModTime().UTC().Format(time.RFC3339)), nil
 	}
 	return "", nil
-}
-
-// sameTime compares modification times, to the second when either side
-// keeps no finer time (some NAS and FAT volumes).
-func sameTime(a, b time.Time) bool {
-	if a.Nanosecond() == 0 || b.Nanosecond() == 0 {
-		return a.Unix() == b.Unix()
-	}
-	return a.Equal(b)
 }
 
 func kindName(fi fs.FileInfo) string {

@@ -179,24 +179,6 @@ func TestTotals(t *testing.T) {
 	}
 }
 
-func TestSameTime(t *testing.T) {
-	a := time.Date(2026, 1, 2, 3, 4, 5, 600, time.UTC)
-	tests := []struct {
-		a, b time.Time
-		want bool
-	}{
-		{a, a, true},
-		{a, a.Add(1), false},
-		{a, a.Truncate(time.Second), true}, // a volume that keeps whole seconds
-		{a, a.Truncate(time.Second).Add(time.Second), false},
-	}
-	for _, tt := range tests {
-		if got := sameTime(tt.a, tt.b); got != tt.want {
-			t.Errorf("sameTime(%v, %v) = %v", tt.a, tt.b, got)
-		}
-	}
-}
-
 func TestWithin(t *testing.T) {
 	tests := []struct {
 		parent, p string

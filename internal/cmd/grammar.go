@@ -213,36 +213,53 @@ func (g grammar) match(words []string) (Args, error) {
 	if err != nil {
 		return Args{}, err
 	}
+	best, found := Args{}, false
 	for i, f := range g.forms {
-		if a, ok := f.match(rest); ok {
+		a, ok := f.match(rest)
+		// Where several forms fit, the one that names the most keywords
+		// wins: "compare all A B" is not CLIENT/PROJECT "all".
+		if ok && (!found || len(a.Keywords) > len(best.Keywords)) {
 			a.Flags = flags
 			a.Line = g.lines[i]
-			return a, nil
+			best, found = a, true
 		}
 	}
-	return Args{}, errNoMatch
+	if !found {
+		return Args{}, errNoMatch
+	}
+	return best, nil
 }
 
 var errNoMatch = fmt.Errorf("arguments match no form")
 
-// parseFlags consumes the flags at the front of words. "--" ends them.
-// A command without flags takes every word as an argument, so names that
-// start with "-" need no escaping there.
+// parseFlags takes the flags out of words. Flags may come before the
+// arguments, where any word starting with "-" must be a known flag, or
+// after them, where only a known flag's exact spelling is taken (so a name
+// that starts with "-" still works there). "--" ends the flags. A command
+// without flags takes every word as an argument.
 func (g grammar) parseFlags(words []string) (map[string]string, []string, error) {
 	flags := map[string]string{}
 	if len(g.flags) == 0 {
 		return flags, words, nil
 	}
-	for len(words) > 0 && strings.HasPrefix(words[0], "-") && words[0] != "-" {
+	var rest []string
+	leading := true
+	for len(words) > 0 {
 		w := words[0]
 		words = words[1:]
 		if w == "--" {
-			break
+			return flags, append(rest, words...), nil
 		}
 		name, value, hasValue := strings.Cut(w, "=")
-		fl, ok := g.flag(name)
-		if !ok {
+		fl, known := g.flag(name)
+		switch {
+		case known:
+		case leading && strings.HasPrefix(w, "-") && w != "-":
 			return nil, nil, fmt.Errorf("unknown flag %s", name)
+		default:
+			leading = false
+			rest = append(rest, w)
+			continue
 		}
 		switch {
 		case fl.Value == "" && hasValue:
@@ -255,7 +272,7 @@ func (g grammar) parseFlags(words []string) (map[string]string, []string, error)
 		}
 		flags[fl.Name()] = value
 	}
-	return flags, words, nil
+	return flags, rest, nil
 }
 
 func (g grammar) flag(name string) (Flag, bool) {

@@ -93,6 +93,9 @@ func TestMatch(t *testing.T) {
 		{[]string{"list", "in"}, "arguments match no form", nil, nil, nil, 0},
 		{[]string{"list", "extra"}, "arguments match no form", nil, nil, nil, 0},
 		{[]string{"-x", "list"}, "unknown flag -x", nil, nil, nil, 0},
+		{[]string{"show", "a", "-v", "-j", "2"}, "", []string{"show"}, map[string][]string{"ITEM": {"a"}}, map[string]string{"verbose": "", "j": "2"}, 1},
+		{[]string{"show", "-x", "--verbose"}, "", []string{"show"}, map[string][]string{"ITEM": {"-x"}}, map[string]string{"verbose": ""}, 1},
+		{[]string{"show", "a", "--", "-v"}, "", []string{"show"}, map[string][]string{"ITEM": {"a", "-v"}}, map[string]string{}, 1},
 		{[]string{"-j"}, "flag -j needs a value (N)", nil, nil, nil, 0},
 		{[]string{"-v=1", "list"}, "flag -v takes no value", nil, nil, nil, 0},
 	}

@@ -1,0 +1,166 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var stamp = time.Date(2026, 4, 5, 6, 7, 8, 9, time.UTC)
+
+// build writes a tree: a name ending in "/" is a folder, content starting
+// with "->" a symlink, anything else a file with that content.
+func build(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, name)
+		if strings.HasSuffix(name, "/") {
+			must(t, os.MkdirAll(p, 0o755))
+			continue
+		}
+		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		if target, ok := strings.CutPrefix(content, "->"); ok {
+			must(t, os.Symlink(target, p))
+			continue
+		}
+		must(t, os.WriteFile(p, []byte(content), 0o644))
+		must(t, os.Chtimes(p, stamp, stamp))
+	}
+	return root
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func render(r *Result) string {
+	var lines []string
+	for _, e := range r.Entries {
+		line := e.Class.String() + " " + e.Rel
+		if e.Why != "" {
+			line += " (" + e.Why + ")"
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestTrees(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b map[string]string
+		setB func(t *testing.T, b string)
+		want string
+	}{
+		{name: "identical", a: map[string]string{"x": "1", "d/y": "22"}, b: map[string]string{"x": "1", "d/y": "22"},
+			want: "identical d/y\nidentical x"},
+		{name: "only in one side", a: map[string]string{"x": "1", "onlya/deep/f": "a"}, b: map[string]string{"x": "1", "onlyb": "b"},
+			want: "only in A onlya/deep/f\nonly in B onlyb\nidentical x"},
+		{name: "size", a: map[string]string{"x": "1"}, b: map[string]string{"x": "11"}, want: "differs x (size)"},
+		{name: "time", a: map[string]string{"x": "1"}, b: map[string]string{"x": "2"},
+			setB: func(t *testing.T, b string) {
+				later := stamp.Add(time.Minute)
+				must(t, os.Chtimes(filepath.Join(b, "x"), later, later))
+			}, want: "differs x (time)"},
+		{name: "file turned into a symlink", a: map[string]string{"x": "1"}, b: map[string]string{"x": "->elsewhere"},
+			want: "differs x (type: file in A, symlink in B)"},
+		{name: "file turned into a folder", a: map[string]string{"x": "1"}, b: map[string]string{"x/inner": "1"},
+			want: "differs x (type: file in A, folder in B)\nonly in B x/inner"},
+		{name: "symlinks", a: map[string]string{"l": "->t", "m": "->t"}, b: map[string]string{"l": "->t", "m": "->u"},
+			want: "identical l\ndiffers m (target)"},
+		{name: "empty folders", a: map[string]string{"e/": "", "both/": ""}, b: map[string]string{"both/": ""},
+			want: "only in A e"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := build(t, tt.a), build(t, tt.b)
+			if tt.setB != nil {
+				tt.setB(t, b)
+			}
+			r, err := Trees(context.Background(), a, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := render(r); got != tt.want {
+				t.Fatalf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTreesErrors(t *testing.T) {
+	a := build(t, map[string]string{"f": "1"})
+	if _, err := Trees(context.Background(), a, filepath.Join(a, "missing")); !os.IsNotExist(err) {
+		t.Fatalf("missing B: %v", err)
+	}
+	if _, err := Trees(context.Background(), filepath.Join(a, "f"), a); err == nil {
+		t.Fatal("a file as A did not fail")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Trees(ctx, a, a); err == nil {
+		t.Fatal("a cancelled comparison did not fail")
+	}
+}
+
+func TestCountAndSame(t *testing.T) {
+	r := &Result{Entries: []Entry{
+		{Class: Identical, A: Side{Kind: File, Size: 10}, B: Side{Kind: File, Size: 10}},
+		{Class: OnlyA, A: Side{Kind: File, Size: 5}},
+		{Class: OnlyB, B: Side{Kind: File, Size: 7}},
+		{Class: OnlyB, B: Side{Kind: File, Size: 1}},
+	}}
+	tests := []struct {
+		c     Class
+		n     int
+		bytes int64
+	}{{Identical, 1, 10}, {OnlyA, 1, 5}, {OnlyB, 2, 8}, {Differs, 0, 0}}
+	for _, tt := range tests {
+		if n, b := r.Count(tt.c); n != tt.n || b != tt.bytes {
+			t.Errorf("Count(%v) = %d, %d; want %d, %d", tt.c, n, b, tt.n, tt.bytes)
+		}
+	}
+	if r.Same() {
+		t.Error("Same() on a result with differences")
+	}
+	if !(&Result{Entries: r.Entries[:1]}).Same() {
+		t.Error("Same() false on identical entries")
+	}
+}
+
+func TestSameTime(t *testing.T) {
+	a := time.Date(2026, 1, 2, 3, 4, 5, 600, time.UTC)
+	tests := []struct {
+		a, b time.Time
+		want bool
+	}{
+		{a, a, true},
+		{a, a.Add(1), false},
+		{a, a.Truncate(time.Second), true}, // a volume that keeps whole seconds
+		{a, a.Truncate(time.Second).Add(time.Second), false},
+	}
+	for _, tt := range tests {
+		if got := SameTime(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameTime(%v, %v) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestKindAndClassNames(t *testing.T) {
+	got := fmt.Sprint(None, File, Folder, Symlink, Special, Identical, OnlyA, OnlyB, Differs)
+	want := "nothing file folder symlink special file identical only in A only in B differs"
+	if got != want {
+		t.Fatalf("names: %q", got)
+	}
+	if d := (Entry{Rel: "a/b/c"}).Dir(); d != "a/b" {
+		t.Fatalf("Dir = %q", d)
+	}
+}
