@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) != "" {
 		main()
 	}
-	testscript.Main(m, map[string]func(){"autobackup": main})
+	testscript.Main(m, map[string]func(){"autobackup": main, "recordargs": recordArgs})
 }
 
 // TestScript runs the end-to-end scripts in testdata/script against the
@@ -44,6 +44,7 @@ func TestScript(t *testing.T) {
 			"readlink": cmdReadlink,
 			"samefile": cmdSamefile,
 			"manifest": cmdManifest,
+			"waitfile": cmdWaitfile,
 		},
 	})
 }

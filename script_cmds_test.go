@@ -109,3 +109,31 @@ func cmdManifest(ts *testscript.TestScript, neg bool, args []string) {
 	slices.Sort(lines)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 }
+
+// recordArgs is a stand-in file manager for explore's tests: it writes
+// its arguments, one per line, to $RECORD_ARGS.
+func recordArgs() {
+	f := os.Getenv("RECORD_ARGS")
+	tmp := f + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strings.Join(os.Args[1:], "\n")+"\n"), 0o644); err != nil {
+		os.Exit(1)
+	}
+	if err := os.Rename(tmp, f); err != nil {
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// waitfile FILE waits up to 10 seconds for FILE to exist.
+func cmdWaitfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile FILE")
+	}
+	for range 200 {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("%s did not appear", args[0])
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
@@ -14,7 +15,7 @@ var cmdAdd = &Command{
 	Name: "add",
 	Usage: []string{
 		"add database NAME PATH",
-		"add category NAME RELPATH",
+		"add category NAME RELPATH [--copies N]",
 	},
 	Short: "track a database, or a category found in every database",
 	Long: `add database NAME PATH tracks the database NAME, rooted at PATH. A relative
@@ -27,6 +28,10 @@ add category NAME RELPATH tracks the category NAME at RELPATH inside every
 database. RELPATH may be nested (scratch/render) but may not be absolute,
 contain '..', or overlap another category's folder.
 
+--copies N says how many databases should hold each location of the
+category (status flags those with fewer); without it, the studio-wide
+minimum applies (2, or what set copies says). A scratch cache may want 0.
+
 Names may hold spaces and any letters, but not '/'. Run load afterwards to
 scan what was added.`,
 	Run: runAdd,
@@ -36,7 +41,24 @@ func runAdd(_ context.Context, s *Session, a Args) error {
 	if a.Has("database") {
 		return addDatabase(s, a.Get("NAME"), a.Get("PATH"))
 	}
-	return s.Layout.AddCategory(index.Category{Name: a.Get("NAME"), Path: a.Get("RELPATH")})
+	c := index.Category{Name: a.Get("NAME"), Path: a.Get("RELPATH")}
+	if v, ok := a.Flag("copies"); ok {
+		n, err := copiesValue(v)
+		if err != nil {
+			return err
+		}
+		c.Copies, c.CopiesSet = n, true
+	}
+	return s.Layout.AddCategory(c)
+}
+
+// copiesValue reads a number of copies.
+func copiesValue(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 100 {
+		return 0, fmt.Errorf("copies %q: want a number from 0 to 100", v)
+	}
+	return n, nil
 }
 
 func addDatabase(s *Session, name, path string) error {

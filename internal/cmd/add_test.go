@@ -36,7 +36,7 @@ func TestAdd(t *testing.T) {
 		{lines: []string{"add category c /abs"}, wantErr: `category path "/abs" is absolute; it must be relative to every database root`},
 		{lines: []string{"add category c a/../.."}, wantErr: `category path "a/../.." contains '..'`},
 		{lines: []string{"add database A"}, wantErr: "usage: add database NAME PATH"},
-		{lines: []string{"add"}, wantErr: "usage: add database NAME PATH | add category NAME RELPATH"},
+		{lines: []string{"add"}, wantErr: "usage: add database NAME PATH | add category NAME RELPATH [--copies N]"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.lines, "; "), func(t *testing.T) {

@@ -47,6 +47,11 @@ func init() {
 		cmdList,
 		cmdFetch,
 		cmdCopy,
+		cmdCompare,
+		cmdVerify,
+		cmdStatus,
+		cmdExplore,
+		cmdSet,
 		cmdExit,
 	}
 	for _, c := range commands {

@@ -52,7 +52,7 @@ func TestRun(t *testing.T) {
 		{"list projects in acme in NAS", "acme/spot\n", ""},
 		{"list projects in 'Big Co'", "Big Co/Spot 2\n", ""},
 		{"list projects in a*", "acme/shot2\nacme/shot10\nacme/spot\n", ""},
-		{"list categories", "NAME     PATH\nproject  project\nfootage  footage\n", ""},
+		{"list categories", "NAME     PATH     COPIES\nproject  project       2\nfootage  footage       2\n", ""},
 		{"fecth all", "", `unknown command "fecth" (did you mean "fetch"?)`},
 		{"frobnicate", "", `unknown command "frobnicate" (help lists the commands)`},
 		{"list", "", "usage: list clients [in DATABASE] | list projects [in CLIENT [in DATABASE]] | list databases | list categories"},
@@ -92,8 +92,8 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) failed", name)
 		}
 	}
-	if _, ok := Lookup("compare"); ok {
-		t.Errorf("Lookup(compare) found a command that is not built yet")
+	if _, ok := Lookup("rsync"); ok {
+		t.Errorf("Lookup(rsync) found a command")
 	}
 }
 

@@ -12,7 +12,7 @@ func TestComplete(t *testing.T) {
 		want   []string
 		length int
 	}{
-		{"", []string{"add ", "copy ", "exit ", "fetch ", "help ", "list ", "load ", "quit ", "remove "}, 0},
+		{"", []string{"add ", "compare ", "copy ", "exit ", "explore ", "fetch ", "help ", "list ", "load ", "quit ", "remove ", "set ", "status ", "verify "}, 0},
 		{"l", []string{"ist ", "oad "}, 1},
 		{"fe", []string{"tch "}, 2},
 		{"list ", []string{"categories ", "clients ", "databases ", "projects "}, 0},

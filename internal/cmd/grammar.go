@@ -78,11 +78,28 @@ func parseUsage(lines []string) (grammar, error) {
 	return g, nil
 }
 
-// splitUsage separates brackets from the words they touch.
+// splitUsage separates brackets from the words they touch: an opening
+// bracket at the start of a word, and closing brackets at its end that
+// the word itself does not open. So "[CLIENT[/PROJECT]]" is an optional
+// placeholder named CLIENT[/PROJECT].
 func splitUsage(line string) []string {
-	line = strings.ReplaceAll(line, "[", " [ ")
-	line = strings.ReplaceAll(line, "]", " ] ")
-	return strings.Fields(line)
+	var out []string
+	for _, w := range strings.Fields(line) {
+		for strings.HasPrefix(w, "[") && len(w) > 1 {
+			out = append(out, "[")
+			w = w[1:]
+		}
+		var closing int
+		for strings.HasSuffix(w, "]") && strings.Count(w, "]") > strings.Count(w, "[") && w != "]" {
+			closing++
+			w = w[:len(w)-1]
+		}
+		out = append(out, w)
+		for range closing {
+			out = append(out, "]")
+		}
+	}
+	return out
 }
 
 // parseSeq parses elements until a closing bracket or the end, and returns

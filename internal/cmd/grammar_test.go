@@ -39,6 +39,7 @@ func TestParseUsage(t *testing.T) {
 		{"flags and variadic", []string{"load [-v|--verbose] [DATABASE...]"}, []string{"", "DATABASE..."}, []string{"verbose"}, false},
 		{"flag with value", []string{"copy [-j N] [-n|--dry-run] FROM TO"}, []string{"FROM TO"}, []string{"j", "dry-run"}, false},
 		{"several lines", []string{"fetch all", "fetch CLIENT/PROJECT"}, []string{"all", "CLIENT/PROJECT"}, nil, false},
+		{"brackets inside a name", []string{"status [--plan TO] [CLIENT[/PROJECT]]"}, []string{"", "CLIENT[/PROJECT]"}, []string{"plan"}, false},
 		{"unclosed", []string{"x [a"}, nil, nil, true},
 		{"unbalanced", []string{"x a]"}, nil, nil, true},
 		{"flag unclosed", []string{"x [-v"}, nil, nil, true},

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/dustin/go-humanize"
 
@@ -169,21 +170,22 @@ func listDatabases(s *Session) error {
 }
 
 type categoryJSON struct {
-	Name string `json:"name"`
-	Path string `json:"path"`
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Copies int    `json:"copies"`
 }
 
 func listCategories(s *Session) error {
 	rows := []categoryJSON{}
 	for _, c := range s.Layout.Categories {
-		rows = append(rows, categoryJSON{c.Name, c.Path})
+		rows = append(rows, categoryJSON{c.Name, c.Path, c.MinCopies(s.Copies)})
 	}
 	if s.JSON {
 		return s.printJSON(map[string][]categoryJSON{"categories": rows})
 	}
-	t := table.New("NAME", "PATH")
+	t := table.New("NAME", "PATH", "COPIES").AlignRight(2)
 	for _, r := range rows {
-		t.Row(r.Name, r.Path)
+		t.Row(r.Name, r.Path, strconv.Itoa(r.Copies))
 	}
 	_, err := t.WriteTo(s.Stdout)
 	return err

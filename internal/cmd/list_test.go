@@ -34,7 +34,7 @@ func TestList(t *testing.T) {
 			`OFF   /nonexistent/autobackup/OFF +offline\n$`},
 		{line: "list databases", json: true, want: `^\{"databases":\[\{"name":"WORK","path":"\S+/WORK","online":true,"loaded":true,"clients":2,"projects":4,"bytes":1156,"files":6\},` +
 			`\{"name":"NAS",.*\},\{"name":"OFF","path":"/nonexistent/autobackup/OFF","online":false,"loaded":true,"clients":0,"projects":0,"bytes":0,"files":0\}\]\}` + "\n$"},
-		{line: "list categories", json: true, want: `^\{"categories":\[\{"name":"project","path":"project"\},\{"name":"footage","path":"footage"\}\]\}` + "\n$"},
+		{line: "list categories", json: true, want: `^\{"categories":\[\{"name":"project","path":"project","copies":2\},\{"name":"footage","path":"footage","copies":2\}\]\}` + "\n$"},
 		{line: "list projects in [", wantErr: `bad pattern "[": syntax error in pattern`},
 		{line: "list projects in q*", wantErr: `no client matches "q*"`},
 	}

@@ -22,6 +22,8 @@ type Session struct {
 	Stderr io.Writer // warnings, progress and errors
 
 	JSON     bool   // print each result as one JSON object
+	Color    bool   // stdout is a terminal that wants color
+	Copies   int    // how many databases should hold each location, unless its category says
 	Jobs     int    // scan parallelism; 0 picks a default
 	Dir      string // folder that relative paths resolve against
 	Terminal bool   // stderr is a terminal, so live progress may be drawn
@@ -49,7 +51,27 @@ func NewSession(stdout, stderr io.Writer) *Session {
 		Stdout: stdout,
 		Stderr: stderr,
 		Dir:    dir,
+		Copies: DefaultCopies,
 	}
+}
+
+// DefaultCopies is the minimum number of copies of each location, until
+// set copies or a category's --copies says otherwise.
+const DefaultCopies = 2
+
+// Colors for results that need attention.
+const (
+	red    = "31"
+	yellow = "33"
+	green  = "32"
+)
+
+// paint colors text when the session prints in color.
+func (s *Session) paint(color, text string) string {
+	if !s.Color || text == "" {
+		return text
+	}
+	return "\x1b[" + color + "m" + text + "\x1b[0m"
 }
 
 // Printf writes a result line to stdout.

@@ -21,6 +21,20 @@ type Database struct {
 type Category struct {
 	Name string
 	Path string // relative, slash-separated, cleaned, never "." or above
+
+	// Copies is how many databases should hold each location of this
+	// category, when CopiesSet; otherwise the studio-wide minimum applies.
+	Copies    int
+	CopiesSet bool
+}
+
+// MinCopies is how many copies the category asks for, given the
+// studio-wide default.
+func (c Category) MinCopies(def int) int {
+	if c.CopiesSet {
+		return c.Copies
+	}
+	return def
 }
 
 // Layout is the set of databases and categories the studio tracks, in the

@@ -192,7 +192,7 @@ func TestCleanCategoryPath(t *testing.T) {
 }
 
 func TestAddCategory(t *testing.T) {
-	base := []Category{{"footage", "footage"}, {"render", "scratch/render"}}
+	base := []Category{{Name: "footage", Path: "footage"}, {Name: "render", Path: "scratch/render"}}
 	tests := []struct {
 		name    string
 		add     Category
@@ -202,93 +202,93 @@ func TestAddCategory(t *testing.T) {
 	}{
 		{
 			name: "new",
-			add:  Category{"audio", "audio"},
-			want: append(slices.Clone(base), Category{"audio", "audio"}),
+			add:  Category{Name: "audio", Path: "audio"},
+			want: append(slices.Clone(base), Category{Name: "audio", Path: "audio"}),
 		},
 		{
 			name: "trailing slash cleaned",
-			add:  Category{"audio", "audio/"},
-			want: append(slices.Clone(base), Category{"audio", "audio"}),
+			add:  Category{Name: "audio", Path: "audio/"},
+			want: append(slices.Clone(base), Category{Name: "audio", Path: "audio"}),
 		},
 		{
 			name: "nested path",
-			add:  Category{"cache", "scratch/cache"},
-			want: append(slices.Clone(base), Category{"cache", "scratch/cache"}),
+			add:  Category{Name: "cache", Path: "scratch/cache"},
+			want: append(slices.Clone(base), Category{Name: "cache", Path: "scratch/cache"}),
 		},
 		{
 			name: "sibling sharing a prefix",
-			add:  Category{"footage2", "footage2"},
-			want: append(slices.Clone(base), Category{"footage2", "footage2"}),
+			add:  Category{Name: "footage2", Path: "footage2"},
+			want: append(slices.Clone(base), Category{Name: "footage2", Path: "footage2"}),
 		},
 		{
 			name: "sibling sharing a prefix nested",
-			add:  Category{"renders", "scratch/renders"},
-			want: append(slices.Clone(base), Category{"renders", "scratch/renders"}),
+			add:  Category{Name: "renders", Path: "scratch/renders"},
+			want: append(slices.Clone(base), Category{Name: "renders", Path: "scratch/renders"}),
 		},
 		{
 			name:    "empty name",
-			add:     Category{"", "audio"},
+			add:     Category{Name: "", Path: "audio"},
 			wantErr: "category name is empty",
 			want:    base,
 		},
 		{
 			name:    "slash in name",
-			add:     Category{"a/b", "audio"},
+			add:     Category{Name: "a/b", Path: "audio"},
 			wantErr: `category name "a/b" contains '/'`,
 			want:    base,
 		},
 		{
 			name:    "control character in name",
-			add:     Category{"a\x1b", "audio"},
+			add:     Category{Name: "a\x1b", Path: "audio"},
 			wantErr: `category name "a\x1b" contains a control character`,
 			want:    base,
 		},
 		{
 			name:    "absolute path",
-			add:     Category{"audio", "/audio"},
+			add:     Category{Name: "audio", Path: "/audio"},
 			wantErr: `category path "/audio" is absolute; it must be relative to every database root`,
 			want:    base,
 		},
 		{
 			name:    "dotdot path",
-			add:     Category{"audio", "../audio"},
+			add:     Category{Name: "audio", Path: "../audio"},
 			wantErr: `category path "../audio" contains '..'`,
 			want:    base,
 		},
 		{
 			name:    "dot path",
-			add:     Category{"audio", "."},
+			add:     Category{Name: "audio", Path: "."},
 			wantErr: `category path "." is the database root itself`,
 			want:    base,
 		},
 		{
 			name:    "duplicate name",
-			add:     Category{"footage", "other"},
+			add:     Category{Name: "footage", Path: "other"},
 			wantErr: "category footage already exists",
 			wantIs:  ErrExists,
 			want:    base,
 		},
 		{
 			name:    "same path",
-			add:     Category{"raw", "footage/"},
+			add:     Category{Name: "raw", Path: "footage/"},
 			wantErr: "category raw: path footage overlaps category footage at footage",
 			want:    base,
 		},
 		{
 			name:    "parent of existing",
-			add:     Category{"scratch", "scratch"},
+			add:     Category{Name: "scratch", Path: "scratch"},
 			wantErr: "category scratch: path scratch overlaps category render at scratch/render",
 			want:    base,
 		},
 		{
 			name:    "child of existing",
-			add:     Category{"raw", "footage/raw"},
+			add:     Category{Name: "raw", Path: "footage/raw"},
 			wantErr: "category raw: path footage/raw overlaps category footage at footage",
 			want:    base,
 		},
 		{
 			name:    "grandchild of existing",
-			add:     Category{"frames", "scratch/render/frames"},
+			add:     Category{Name: "frames", Path: "scratch/render/frames"},
 			wantErr: "category frames: path scratch/render/frames overlaps category render at scratch/render",
 			want:    base,
 		},
@@ -341,7 +341,7 @@ func testLayout(t *testing.T) *Layout {
 			t.Fatal(err)
 		}
 	}
-	for _, c := range []Category{{"footage", "footage"}, {"render", "scratch/render"}, {"audio", "audio"}} {
+	for _, c := range []Category{{Name: "footage", Path: "footage"}, {Name: "render", Path: "scratch/render"}, {Name: "audio", Path: "audio"}} {
 		if err := l.AddCategory(c); err != nil {
 			t.Fatal(err)
 		}
@@ -492,8 +492,8 @@ func TestLookup(t *testing.T) {
 		want   Category
 		wantOK bool
 	}{
-		{"footage", Category{"footage", "footage"}, true},
-		{"render", Category{"render", "scratch/render"}, true},
+		{"footage", Category{Name: "footage", Path: "footage"}, true},
+		{"render", Category{Name: "render", Path: "scratch/render"}, true},
 		{"scratch/render", Category{}, false},
 		{"Footage", Category{}, false},
 	}
@@ -550,7 +550,7 @@ func TestClone(t *testing.T) {
 		},
 		{
 			name:         "add category to original",
-			change:       func(t *testing.T, l *Layout) { must(t, l.AddCategory(Category{"vfx", "vfx"})) },
+			change:       func(t *testing.T, l *Layout) { must(t, l.AddCategory(Category{Name: "vfx", Path: "vfx"})) },
 			wantOrigDBs:  []string{"work", "nas", "archive"},
 			wantOrigCats: []string{"footage", "render", "audio", "vfx"},
 			wantCopyDBs:  []string{"work", "nas", "archive"},

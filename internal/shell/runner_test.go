@@ -87,7 +87,7 @@ func TestLinesTooLong(t *testing.T) {
 func TestOnce(t *testing.T) {
 	s, out, errs := session(t)
 	r := &Runner{Session: s}
-	if err := r.Once(context.Background(), "list categories", "autobackup"); err != nil || out.String() != "NAME  PATH\n" {
+	if err := r.Once(context.Background(), "list categories", "autobackup"); err != nil || out.String() != "NAME  PATH  COPIES\n" {
 		t.Fatalf("Once: %v, %q", err, out)
 	}
 	if err := r.Once(context.Background(), "list nothing", "autobackup"); !errors.Is(err, ErrFailed) {
@@ -142,7 +142,7 @@ func TestStaleInterrupt(t *testing.T) {
 	c := make(chan os.Signal, 1)
 	c <- syscall.SIGINT
 	r := &Runner{Session: s, Interrupts: c}
-	if err := r.Exec(context.Background(), "list categories"); err != nil || out.String() != "NAME  PATH\n" {
+	if err := r.Exec(context.Background(), "list categories"); err != nil || out.String() != "NAME  PATH  COPIES\n" {
 		t.Fatalf("Exec after a stale interrupt: %v, %q", err, out)
 	}
 }

@@ -70,7 +70,7 @@ func (t *Table) Reset() {
 }
 
 func (t *Table) width(s string) int {
-	if isASCII(s) {
+	if isASCII(s) && strings.IndexByte(s, 0x1b) < 0 {
 		return len(s)
 	}
 	if w, ok := t.wide[s]; ok {
@@ -79,7 +79,7 @@ func (t *Table) width(s string) int {
 	if t.wide == nil {
 		t.wide = map[string]int{}
 	}
-	w := uniseg.StringWidth(s)
+	w := Width(s)
 	t.wide[s] = w
 	return w
 }
@@ -93,12 +93,52 @@ func isASCII(s string) bool {
 	return true
 }
 
-// Width is the number of terminal columns s takes.
+// Width is the number of terminal columns s takes. Color escapes
+// ("\x1b[31m") take none.
 func Width(s string) int {
+	if strings.IndexByte(s, 0x1b) >= 0 {
+		s = stripEscapes(s)
+	}
 	if isASCII(s) {
 		return len(s)
 	}
 	return uniseg.StringWidth(s)
+}
+
+// stripEscapes removes ANSI color escapes.
+func stripEscapes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// Shorten fits s into max terminal columns by cutting its middle, so that
+// both the start and the end of a long name stay readable:
+// "a_very_long_pro…ject_name". It never drops a name altogether.
+func Shorten(s string, max int) string {
+	if Width(s) <= max || max < 5 {
+		return s
+	}
+	runes := []rune(s)
+	head, tail := (max-1+1)/2, (max-1)/2
+	for Width(string(runes[:head]))+1+Width(string(runes[len(runes)-tail:])) > max && head > 1 {
+		if head > tail {
+			head--
+		} else {
+			tail--
+		}
+	}
+	return string(runes[:head]) + "…" + string(runes[len(runes)-tail:])
 }
 
 // WriteTo writes the table.

@@ -435,3 +435,39 @@ func TestWriteSpaces(t *testing.T) {
 		})
 	}
 }
+
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly10!", 10, "exactly10!"},
+		{"a_very_long_project_name", 11, "a_ver…_name"},
+		{"a_very_long_project_name", 12, "a_very…_name"},
+		{"東京東京東京東京", 9, "東京…東京"},
+		{"tiny", 3, "tiny"},
+	}
+	for _, tt := range tests {
+		got := Shorten(tt.in, tt.max)
+		if got != tt.want || (Width(tt.in) > tt.max && tt.max >= 5 && Width(got) > tt.max) {
+			t.Errorf("Shorten(%q, %d) = %q (width %d), want %q", tt.in, tt.max, got, Width(got), tt.want)
+		}
+	}
+}
+
+func TestWidthIgnoresColor(t *testing.T) {
+	if w := Width("\x1b[31mat risk\x1b[0m"); w != 7 {
+		t.Fatalf("Width of a colored word = %d", w)
+	}
+	tab := New("A", "B")
+	tab.Row("\x1b[33mwide\x1b[0m", "x")
+	tab.Row("a", "y")
+	var b strings.Builder
+	tab.Append(&b)
+	want := "A     B\n\x1b[33mwide\x1b[0m  x\na     y\n"
+	if b.String() != want {
+		t.Fatalf("got %q, want %q", b.String(), want)
+	}
+}

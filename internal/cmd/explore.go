@@ -1,0 +1,113 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+)
+
+var cmdExplore = &Command{
+	Name:  "explore",
+	Usage: []string{"explore CLIENT/PROJECT CATEGORY DATABASE"},
+	Short: "open a project's folder in the file manager",
+	Long: `explore opens the system's file manager at <DATABASE root>/<category>/<client>/<project>.
+The file manager is $AUTOBACKUP_EXPLORER when set, else xdg-open on Linux,
+open on macOS and explorer on Windows. It is started directly, with the
+folder's absolute path as its one argument (no shell is involved, so no
+name can run anything), and the shell does not wait for it.
+
+Where no file manager can be started (no display, no program), explore
+prints the folder's absolute path and says why, so it can be opened by
+hand. The path is printed in any case.`,
+	Complete: map[string]Completer{
+		"CLIENT/PROJECT": completeProjects,
+		"CATEGORY":       completeCategories,
+		"DATABASE":       completeDatabases,
+	},
+	Run: runExplore,
+}
+
+func runExplore(_ context.Context, s *Session, a Args) error {
+	if err := s.needLoaded(); err != nil {
+		return err
+	}
+	d, err := s.database(a.Get("DATABASE"))
+	if err != nil {
+		return err
+	}
+	c, err := s.category(a.Get("CATEGORY"))
+	if err != nil {
+		return err
+	}
+	p, err := index.SplitProject(a.Get("CLIENT/PROJECT"))
+	if err != nil {
+		return err
+	}
+	if _, ok := s.Index.Location(d.Name, c.Name, p); !ok {
+		if _, err := matchProjects(s, p.String()); err != nil {
+			return err
+		}
+		return fmt.Errorf("%s has no %s in %s", p, c.Name, d.Name)
+	}
+	dir := locationPath(d, c, p)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s is gone since the last load: %s", dir, errText(err))
+	}
+	opener, why := fileManager()
+	if opener == "" {
+		s.Printf("%s\n", dir)
+		s.Warnf("no file manager to open it: %s", why)
+		return nil
+	}
+	cmd := exec.Command(opener, dir)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	if err := cmd.Start(); err != nil {
+		s.Printf("%s\n", dir)
+		s.Warnf("could not start %s: %v", opener, err)
+		return nil
+	}
+	go cmd.Wait() // reap it whenever it ends; the shell goes on now
+	s.Printf("%s\n", dir)
+	return nil
+}
+
+// fileManager returns the program that opens folders, or why there is none.
+func fileManager() (string, string) {
+	if e := os.Getenv("AUTOBACKUP_EXPLORER"); e != "" {
+		return lookPath(e)
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return lookPath("open")
+	case "windows":
+		return lookPath("explorer")
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return "", "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
+	}
+	return lookPath("xdg-open")
+}
+
+func lookPath(name string) (string, string) {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return "", name + " is not installed"
+		}
+		return "", err.Error()
+	}
+	return p, ""
+}
+
+// errText is an error's message, or "not a folder" for none.
+func errText(err error) string {
+	if err == nil {
+		return "not a folder"
+	}
+	return err.Error()
+}
