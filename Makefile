@@ -34,4 +34,4 @@ demo: build
 	cd demo && ../$(BIN)
 
 clean:
-	rm -rf $(BIN) demo bench
+	rm -rf $(BIN) demo _bench

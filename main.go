@@ -116,6 +116,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	s := cmd.NewSession(stdout, stderr)
 	s.JSON, s.Jobs = o.json, o.jobs
 	s.Terminal = isTerminal(stderr)
+	s.Color = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	interrupts, stop := shell.NotifyInterrupts()
 	defer stop()
 	r := &shell.Runner{Session: s, Interrupts: interrupts}

@@ -3,12 +3,14 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
@@ -47,12 +49,14 @@ verify compares content instead (hashing every file on both sides).`,
 }
 
 func runCompare(ctx context.Context, s *Session, a Args) error {
-	if err := s.needLoaded(); err != nil {
-		return err
-	}
 	da, db, err := comparePair(s, a.Get("A"), a.Get("B"))
 	if err != nil {
 		return err
+	}
+	if a.Has("all") || a.Has("client") {
+		if err := s.needLoaded(); err != nil {
+			return err
+		}
 	}
 	switch {
 	case a.Has("all"):
@@ -72,7 +76,7 @@ func runCompare(ctx context.Context, s *Session, a Args) error {
 		return err
 	}
 	_, all := a.Flag("all")
-	locs, err := pairLocations(s, a.Get("CLIENT/PROJECT"), a.Get("CATEGORY"), da, db)
+	locs, err := pairLocations(ctx, s, a.Get("CLIENT/PROJECT"), a.Get("CATEGORY"), da, db)
 	if err != nil {
 		return err
 	}
@@ -126,9 +130,10 @@ type pairLocation struct {
 }
 
 // pairLocations resolves CLIENT/PROJECT [CATEGORY] against two databases:
-// every matching project's categories held by either side.
-func pairLocations(s *Session, arg, catName string, da, db index.Database) ([]pairLocation, error) {
-	projects, err := matchProjects(s, arg)
+// every matching project's categories held by either side, as the disks
+// show them now. A plain name needs no index; a glob is matched against it.
+func pairLocations(ctx context.Context, s *Session, arg, catName string, da, db index.Database) ([]pairLocation, error) {
+	projects, err := pairProjects(s, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -143,16 +148,25 @@ func pairLocations(s *Session, arg, catName string, da, db index.Database) ([]pa
 	var out []pairLocation
 	for _, p := range projects {
 		for _, c := range cats {
-			l := pairLocation{project: p, category: c,
-				pathA: locationPath(da, c, p), pathB: locationPath(db, c, p)}
-			l.statsA, l.inA = s.Index.Location(da.Name, c.Name, p)
-			l.statsB, l.inB = s.Index.Location(db.Name, c.Name, p)
+			l := pairLocation{project: p, category: c, pathA: locationPath(da, c, p), pathB: locationPath(db, c, p)}
+			l.inA, l.inB = isDir(l.pathA), isDir(l.pathB)
+			switch {
+			case l.inA && !l.inB:
+				l.statsA = locationStats(ctx, s, da, c, p, l.pathA)
+			case l.inB && !l.inA:
+				l.statsB = locationStats(ctx, s, db, c, p, l.pathB)
+			}
 			if l.inA || l.inB {
 				out = append(out, l)
 			}
 		}
 	}
 	if len(out) == 0 {
+		if s.Index.Loaded() > 0 {
+			if _, err := matchProjects(s, arg); err != nil {
+				return nil, err
+			}
+		}
 		what := "any category"
 		if len(cats) == 1 {
 			what = cats[0].Name
@@ -160,6 +174,40 @@ func pairLocations(s *Session, arg, catName string, da, db index.Database) ([]pa
 		return nil, fmt.Errorf("%s has no %s in %s or %s", arg, what, da.Name, db.Name)
 	}
 	return out, nil
+}
+
+// pairProjects names the projects of a CLIENT/PROJECT argument. Only a
+// glob needs the index.
+func pairProjects(s *Session, arg string) ([]index.Project, error) {
+	p, err := index.SplitProject(arg)
+	if err != nil {
+		return nil, err
+	}
+	if !index.IsPattern(arg) {
+		return []index.Project{p}, nil
+	}
+	if err := s.needLoaded(); err != nil {
+		return nil, err
+	}
+	return matchProjects(s, arg)
+}
+
+func isDir(p string) bool {
+	fi, err := os.Lstat(p)
+	return err == nil && fi.IsDir()
+}
+
+// locationStats sums a location held on one side only: from the index
+// when it knows it, else by scanning it.
+func locationStats(ctx context.Context, s *Session, d index.Database, c index.Category, p index.Project, dir string) *index.Stats {
+	if st, ok := s.Index.Location(d.Name, c.Name, p); ok {
+		return st
+	}
+	st, _, err := scan.Scanner{Jobs: s.Jobs}.Project(ctx, dir)
+	if err != nil {
+		return &index.Stats{}
+	}
+	return st
 }
 
 func locationPath(d index.Database, c index.Category, p index.Project) string {

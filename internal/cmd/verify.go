@@ -32,9 +32,6 @@ a script, verify fails when anything differs.`,
 }
 
 func runVerify(ctx context.Context, s *Session, a Args) error {
-	if err := s.needLoaded(); err != nil {
-		return err
-	}
 	da, db, err := comparePair(s, a.Get("A"), a.Get("B"))
 	if err != nil {
 		return err
@@ -48,14 +45,14 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 		return err
 	}
 	_, all := a.Flag("all")
-	locs, err := pairLocations(s, a.Get("CLIENT/PROJECT"), a.Get("CATEGORY"), da, db)
+	locs, err := pairLocations(ctx, s, a.Get("CLIENT/PROJECT"), a.Get("CATEGORY"), da, db)
 	if err != nil {
 		return err
 	}
 	var total int64
 	for _, l := range locs {
 		if l.inA && l.inB {
-			total += l.statsA.Bytes + l.statsB.Bytes
+			total += pairBytes(s, da.Name, l) + pairBytes(s, db.Name, l)
 		}
 	}
 	var counts compare.Progress
@@ -72,4 +69,13 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 		return fmt.Errorf("verify: %s and %s differ (listed above)", da.Name, db.Name)
 	}
 	return nil
+}
+
+// pairBytes is what the index knows of a location's size, for the
+// progress total; 0 when it was not loaded.
+func pairBytes(s *Session, database string, l pairLocation) int64 {
+	if st, ok := s.Index.Location(database, l.category.Name, l.project); ok {
+		return st.Bytes
+	}
+	return 0
 }

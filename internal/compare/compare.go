@@ -99,13 +99,20 @@ func (r *Result) Same() bool {
 // Trees compares the folders a and b by size, modification time and type.
 // A missing folder is an error: compare the location only where it exists.
 func Trees(ctx context.Context, a, b string) (*Result, error) {
-	sa, err := readTree(ctx, a)
-	if err != nil {
-		return nil, err
+	var sb tree
+	var errB error
+	done := make(chan struct{})
+	go func() { // the two sides are often on two disks: read both at once
+		defer close(done)
+		sb, errB = readTree(ctx, b)
+	}()
+	sa, errA := readTree(ctx, a)
+	<-done
+	if errA != nil {
+		return nil, errA
 	}
-	sb, err := readTree(ctx, b)
-	if err != nil {
-		return nil, err
+	if errB != nil {
+		return nil, errB
 	}
 	return merge(sa, sb), nil
 }

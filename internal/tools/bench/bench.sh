@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # make bench: autobackup side by side with its peers on generated trees.
 #
-#   internal/tools/bench/bench.sh [load|copy|go|all]
+#   internal/tools/bench/bench.sh [load|copy|verify|go|all]
 #
-# Trees are generated once into ./bench (git-ignored). Peers come from
-# Debian's packages. Each section prints a Markdown table of mean times,
-# the ratio to the peer, and peak memory; BENCHMARKS.md holds the results.
+# Trees are generated once into ./_bench (git-ignored; the leading _
+# keeps the go tool from walking it). Peers come from Debian's packages.
+# Each section prints a Markdown table of mean times, the ratio to the
+# peer, and peak memory; BENCHMARKS.md holds the results.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 top=$PWD
 bin=$top/autobackup
-work=$top/bench
+work=$top/_bench
 mkdir -p "$work"
 
 need() {
@@ -79,8 +80,7 @@ bench_load() {
 # bench_copy: copy a tree into an empty destination on the same file
 # system, against peers with the same durability: cp -a then sync, and
 # rsync -a --fsync. Each run starts from an empty, synced destination.
-bench_copy() {
-	need hyperfine:hyperfine rsync:rsync /usr/bin/time:time
+bench_copy_trees() {
 	local src=$work/copy/src/footage/acme
 	if [ ! -d "$src/large" ]; then
 		echo "generating 4 files of 512 MB" >&2
@@ -90,6 +90,11 @@ bench_copy() {
 		echo "generating 50,000 files of 4-64 KB" >&2
 		go run ./internal/tools/genstudio small "$src/small" 50000
 	fi
+}
+
+bench_copy() {
+	need hyperfine:hyperfine rsync:rsync /usr/bin/time:time
+	bench_copy_trees
 	cd "$work/copy"
 	for tree in large small; do
 		for mode in "" "--no-verify"; do
@@ -110,6 +115,32 @@ bench_copy() {
 	cd "$top"
 }
 
+# bench_verify: verify a copied tree against hashing both copies, one
+# after the other, with the fastest command-line hashers (xxhsum -H3, the
+# same xxh3-128; and b3sum), on a warm cache.
+bench_verify() {
+	need hyperfine:hyperfine xxhsum:xxhash b3sum:b3sum
+	bench_copy_trees
+	cd "$work/copy"
+	for tree in large small; do
+		if [ ! -d "dst/footage/acme/$tree" ]; then
+			printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nload SRC\ncopy --no-verify acme/%s footage SRC DST\n' "$tree" >copy-once.ab
+			"$bin" --no-config -f copy-once.ab >/dev/null
+		fi
+		printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nload\nverify acme/%s footage SRC DST\n' "$tree" >"verify-$tree.ab"
+		local a=src/footage/acme/$tree b=dst/footage/acme/$tree
+		echo "## verify: $tree tree ($(find "$a" -type f | wc -l) files, $(du -sh "$a" | cut -f1)) and its copy, warm cache, $(nproc) cores"
+		echo
+		hyperfine --warmup 1 --runs "${VERIFY_RUNS:-5}" --export-json "$work/verify-$tree.json" \
+			"$bin --no-config -f verify-$tree.ab" \
+			"sh -c 'find $a -type f -print0 | xargs -0 xxhsum -H3 >/dev/null; find $b -type f -print0 | xargs -0 xxhsum -H3 >/dev/null'" \
+			"sh -c 'find $a -type f -print0 | xargs -0 b3sum >/dev/null; find $b -type f -print0 | xargs -0 b3sum >/dev/null'" >&2
+		table "$work/verify-$tree.json"
+		echo
+	done
+	cd "$top"
+}
+
 bench_go() {
 	echo "## Go benchmarks"
 	echo
@@ -121,15 +152,17 @@ bench_go() {
 case "${1:-all}" in
 load) bench_load ;;
 copy) bench_copy ;;
+verify) bench_verify ;;
 go) bench_go ;;
 all)
 	bench_load
 	echo
 	bench_copy
+	bench_verify
 	bench_go
 	;;
 *)
-	echo "usage: $0 [load|copy|go|all]" >&2
+	echo "usage: $0 [load|copy|verify|go|all]" >&2
 	exit 2
 	;;
 esac
