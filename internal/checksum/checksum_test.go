@@ -67,3 +67,31 @@ func TestHex(t *testing.T) {
 		t.Fatalf("Hex(0) = %q", Hex(Sum{}))
 	}
 }
+
+func TestPath(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	data := []byte(strings.Repeat("y", 5000))
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := 0
+	got, err := Path(context.Background(), p, make([]byte, 1024), func(n int) { read += n })
+	if err != nil || got != xxh3.Hash128(data) || read != len(data) {
+		t.Fatalf("Path = %s, %v (read %d)", Hex(got), err, read)
+	}
+	if err := os.Symlink("f", filepath.Join(dir, "l")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Path(context.Background(), filepath.Join(dir, "l"), make([]byte, 10), nil); err == nil {
+		t.Fatal("Path followed a symlink")
+	}
+	if _, err := Path(context.Background(), filepath.Join(dir, "missing"), make([]byte, 10), nil); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("missing: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Path(ctx, p, make([]byte, 10), nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: %v", err)
+	}
+}

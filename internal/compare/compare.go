@@ -121,6 +121,7 @@ func Trees(ctx context.Context, a, b string) (*Result, error) {
 type tree map[string]Side
 
 // readTree lists every entry below root, without following symlinks.
+// Each folder is read once and its entries are looked up relative to it.
 func readTree(ctx context.Context, root string) (tree, error) {
 	fi, err := os.Stat(root)
 	if err != nil {
@@ -130,38 +131,64 @@ func readTree(ctx context.Context, root string) (tree, error) {
 		return nil, fmt.Errorf("%s is not a folder", root)
 	}
 	t := tree{}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if p == root {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		side, err := sideOf(p, d)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil // vanished while listed
-		}
-		if err != nil {
-			return err
-		}
-		t[filepath.ToSlash(rel)] = side
-		return nil
-	})
-	if err != nil {
+	if err := readFolder(ctx, t, root, ""); err != nil {
 		return nil, fmt.Errorf("read %s: %w", root, err)
 	}
 	return t, nil
 }
 
-func sideOf(p string, d fs.DirEntry) (Side, error) {
-	fi, err := d.Info()
+// readFolder adds the entries of the folder rel (below root) to t, and
+// those of its sub-folders.
+func readFolder(ctx context.Context, t tree, root, rel string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dir := root
+	if rel != "" {
+		dir = root + string(filepath.Separator) + filepath.FromSlash(rel)
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	var subs []string
+	for _, name := range names {
+		side, err := lstatAt(f, dir, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // vanished while listed
+		}
+		if err != nil {
+			f.Close()
+			return err
+		}
+		r := name
+		if rel != "" {
+			r = rel + "/" + name
+		}
+		t[r] = side
+		if side.Kind == Folder {
+			subs = append(subs, r)
+		}
+	}
+	f.Close()
+	for _, sub := range subs {
+		if err := readFolder(ctx, t, root, sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lstatPortable describes the entry name of the folder at path, through
+// package os. lstatAt is the faster form where the system has one.
+func lstatPortable(_ *os.File, path, name string) (Side, error) {
+	p := filepath.Join(path, name)
+	fi, err := os.Lstat(p)
 	if err != nil {
 		return Side{}, err
 	}

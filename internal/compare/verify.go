@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -78,9 +77,9 @@ func hashPair(ctx context.Context, e *Entry, a, b string, bufA, bufB []byte, p *
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		sumB, errB = checksum.File(ctx, opener(b, e.Rel), bufB, count)
+		sumB, errB = checksum.Path(ctx, join(b, e.Rel), bufB, count)
 	}()
-	sumA, errA := checksum.File(ctx, opener(a, e.Rel), bufA, count)
+	sumA, errA := checksum.Path(ctx, join(a, e.Rel), bufA, count)
 	<-done
 	if errA != nil {
 		return errA
@@ -96,6 +95,6 @@ func hashPair(ctx context.Context, e *Entry, a, b string, bufA, bufB []byte, p *
 	return nil
 }
 
-func opener(root, rel string) func() (*os.File, error) {
-	return func() (*os.File, error) { return os.Open(filepath.Join(root, filepath.FromSlash(rel))) }
+func join(root, rel string) string {
+	return root + string(filepath.Separator) + filepath.FromSlash(rel)
 }

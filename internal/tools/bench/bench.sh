@@ -127,7 +127,7 @@ bench_verify() {
 			printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nload SRC\ncopy --no-verify acme/%s footage SRC DST\n' "$tree" >copy-once.ab
 			"$bin" --no-config -f copy-once.ab >/dev/null
 		fi
-		printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nload\nverify acme/%s footage SRC DST\n' "$tree" >"verify-$tree.ab"
+		printf 'add database SRC src\nadd database DST dst\nadd category footage footage\nverify acme/%s footage SRC DST\n' "$tree" >"verify-$tree.ab"
 		local a=src/footage/acme/$tree b=dst/footage/acme/$tree
 		echo "## verify: $tree tree ($(find "$a" -type f | wc -l) files, $(du -sh "$a" | cut -f1)) and its copy, warm cache, $(nproc) cores"
 		echo
