@@ -58,22 +58,36 @@ func runExplore(_ context.Context, s *Session, a Args) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is gone since the last load: %s", dir, errText(err))
 	}
+	opened, why := openFolder(dir)
+	if s.JSON {
+		return s.printJSON(exploreJSON{Path: dir, Opened: opened, Why: why})
+	}
+	s.Printf("%s\n", dir)
+	if !opened {
+		s.Warnf("%s", why)
+	}
+	return nil
+}
+
+type exploreJSON struct {
+	Path   string `json:"path"`
+	Opened bool   `json:"opened"`
+	Why    string `json:"why,omitempty"` // why it was not opened
+}
+
+// openFolder starts the file manager on dir without waiting for it, or says why
+// it cannot.
+func openFolder(dir string) (bool, string) {
 	opener, why := fileManager()
 	if opener == "" {
-		s.Printf("%s\n", dir)
-		s.Warnf("no file manager to open it: %s", why)
-		return nil
+		return false, "no file manager to open it: " + why
 	}
 	cmd := exec.Command(opener, dir)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
 	if err := cmd.Start(); err != nil {
-		s.Printf("%s\n", dir)
-		s.Warnf("could not start %s: %v", opener, err)
-		return nil
+		return false, fmt.Sprintf("could not start %s: %v", opener, err)
 	}
 	go cmd.Wait() // reap it whenever it ends; the shell goes on now
-	s.Printf("%s\n", dir)
-	return nil
+	return true, ""
 }
 
 // fileManager returns the program that opens folders, or why there is none.

@@ -68,6 +68,19 @@ func TestExplore(t *testing.T) {
 	}
 }
 
+func TestExploreJSON(t *testing.T) {
+	s, out, _ := studio(t)
+	s.JSON = true
+	t.Setenv("AUTOBACKUP_EXPLORER", "no-such-program")
+	if err := Run(context.Background(), s, "explore acme/spot footage WORK"); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"path":"` + filepath.Join(s.Dir, "WORK/footage/acme/spot") + `","opened":false,"why":"no file manager to open it: no-such-program is not installed"}` + "\n"
+	if out.String() != want {
+		t.Fatalf("got %s want %s", out, want)
+	}
+}
+
 func TestFileManagerWithoutDisplay(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("only Linux needs a display for xdg-open")

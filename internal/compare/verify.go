@@ -17,7 +17,7 @@ type Progress struct {
 
 // hashBuf is verify's read size: small enough that a block is still in
 // the processor's cache when it is hashed, as four streams at once read.
-const hashBuf = 64 << 10
+const hashBuf = 256 << 10
 
 // Verify compares the folders a and b by content: every file present on
 // both sides with the same size is hashed on both sides (xxh3-128), so a
