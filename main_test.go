@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"testing"
@@ -37,6 +38,12 @@ func TestScript(t *testing.T) {
 			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/.xdg-state")
 			return nil
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "mount" {
+				return canMount(), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"hardlink": cmdHardlink,
 			"mkfile":   cmdMkfile,
@@ -45,6 +52,7 @@ func TestScript(t *testing.T) {
 			"samefile": cmdSamefile,
 			"manifest": cmdManifest,
 			"waitfile": cmdWaitfile,
+			"tmpfs":    cmdTmpfs,
 		},
 	})
 }
