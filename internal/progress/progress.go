@@ -74,7 +74,6 @@ func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 		progressbar.OptionSetDescription(spec.Description),
 		progressbar.OptionThrottle(spec.Interval),
 		progressbar.OptionSetWidth(30),
-		progressbar.OptionShowIts(),
 		progressbar.OptionUseANSICodes(true),
 		progressbar.OptionClearOnFinish(),
 		// Draw only from loop: the library's own spinner goroutine would
@@ -87,7 +86,7 @@ func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 	if spec.Unit == "" {
 		opts = append(opts, progressbar.OptionShowBytes(true))
 	} else {
-		opts = append(opts, progressbar.OptionSetItsString(spec.Unit))
+		opts = append(opts, progressbar.OptionShowIts(), progressbar.OptionSetItsString(spec.Unit))
 	}
 	return progressbar.NewOptions64(spec.Total, opts...)
 }
