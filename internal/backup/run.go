@@ -150,6 +150,9 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 	if err := r.hardLinks(ctx, lp, links); err != nil {
 		return err
 	}
+	// Only a complete location gets its folders' final modes: until then
+	// they keep the owner-write bit added when they were made, so that an
+	// interrupted copy can be resumed even where the source is read-only.
 	r.finishDirs(lp)
 	return ctx.Err()
 }
