@@ -159,10 +159,10 @@ func listDatabases(s *Session) error {
 			status = map[bool]string{true: "online", false: "offline"}[r.Online]
 		}
 		if !r.Online {
-			t.Row(r.Name, r.Path, status, "", "", "", "")
+			t.Row(r.Name, table.Shorten(r.Path, 36), status, "", "", "", "")
 			continue
 		}
-		t.Row(r.Name, r.Path, status, humanize.Comma(int64(r.Clients)), humanize.Comma(int64(r.Projects)),
+		t.Row(r.Name, table.Shorten(r.Path, 36), status, humanize.Comma(int64(r.Clients)), humanize.Comma(int64(r.Projects)),
 			table.Bytes(r.Bytes), humanize.Comma(r.Files))
 	}
 	_, err := t.WriteTo(s.Stdout)
