@@ -424,22 +424,33 @@ func (pl *planner) differs(it Item, src string, dest fs.FileInfo) (string, error
 	case dest.Size() != it.Size:
 		return fmt.Sprintf("size differs: %d bytes here, %d there", it.Size, dest.Size()), nil
 	case pl.opts.Checksum:
-		a, err := hashFile(pl.ctx, func() (*os.File, error) { return openSource(src) })
-		if err != nil {
-			return "", fmt.Errorf("%s: hash %s: %w", pl.lp.Name(), src, err)
-		}
-		name := path.Join(pl.lp.Dest, it.Rel)
-		b, err := hashFile(pl.ctx, func() (*os.File, error) { return pl.root.Open(name) })
-		if err != nil {
-			return "", fmt.Errorf("%s: hash destination %s: %w", pl.lp.Name(), name, err)
-		}
-		if a != b {
-			return "content differs", nil
-		}
-		return "", nil
+		return pl.sameContent(src, path.Join(pl.lp.Dest, it.Rel))
 	case !compare.SameTime(it.ModTime, dest.ModTime()):
 		return fmt.Sprintf("modification time differs: %s here, %s there",
 			it.ModTime.UTC().Format(time.RFC3339), dest.ModTime().UTC().Format(time.RFC3339)), nil
+	}
+	return "", nil
+}
+
+// sameContent hashes a source file and its destination, both at once
+// (they are usually on two disks), and says "content differs" or "".
+func (pl *planner) sameContent(src, name string) (string, error) {
+	var b Hash
+	var errB error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b, errB = hashFile(pl.ctx, func() (*os.File, error) { return pl.root.Open(name) })
+	}()
+	a, errA := hashFile(pl.ctx, func() (*os.File, error) { return openSource(src) })
+	<-done
+	switch {
+	case errA != nil:
+		return "", fmt.Errorf("%s: hash %s: %w", pl.lp.Name(), src, errA)
+	case errB != nil:
+		return "", fmt.Errorf("%s: hash destination %s: %w", pl.lp.Name(), name, errB)
+	case a != b:
+		return "content differs", nil
 	}
 	return "", nil
 }
