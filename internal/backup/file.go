@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"syscall"
@@ -34,6 +35,7 @@ func hashFile(ctx context.Context, open func() (*os.File, error)) (Hash, error) 
 
 // tempName returns a fresh temp file name.
 func tempName() string {
+	// isTemp recognises exactly this shape.
 	var b [8]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
 	return tempPrefix + hex.EncodeToString(b[:]) + tempSuffix
@@ -50,8 +52,12 @@ type written struct {
 	hash        Hash     // of the source bytes as they were read
 }
 
-// errChanged marks a source file that changed while it was copied.
-var errChanged = errors.New("changed while it was being copied")
+// errChanged marks a source file that changed while it was copied, and
+// errVanished one that was gone when its copy began.
+var (
+	errChanged  = errors.New("changed while it was being copied")
+	errVanished = errors.New("vanished from the source before it was copied")
+)
 
 // writeTemp copies one source file to a temp file beside its final name,
 // hashing the bytes as they pass. It sets the copy's mode and time. The
@@ -59,6 +65,9 @@ var errChanged = errors.New("changed while it was being copied")
 func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, fo *folders, it Item, buf []byte) (*written, error) {
 	src := lp.Source + "/" + it.Rel
 	in, err := openSource(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errVanished
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -183,38 +192,70 @@ func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
 // publish gives a durable, verified temp file its final name. A file that
 // appeared at the final name since the plan is never replaced: the temp
 // file is linked to the final name, which fails if the name is taken.
-func (r *runner) publish(w *written) error {
+//
+// It returns a warning, not an error, when the file is in place but its
+// temp name could not be removed.
+func (r *runner) publish(w *written) (warning string, err error) {
 	if w.item.Op == OpReplace {
-		if err := r.keepReplaced(w.final); err != nil {
-			return err
+		return "", r.replace(w)
+	}
+	err = w.dir.Link(w.tbase, w.base)
+	switch {
+	case err == nil:
+		if err := w.dir.Remove(w.tbase); err != nil {
+			return "published, but its temp name " + w.tbase + " could not be removed: " + errText(err), nil
 		}
-		return w.dir.Rename(w.tbase, w.base)
-	}
-	err := w.dir.Link(w.tbase, w.base)
-	if err == nil {
-		return w.dir.Remove(w.tbase)
-	}
-	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+		return "", nil
+	case errors.Is(err, fs.ErrExist):
+		return "", fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+	case !noHardLinks(err):
+		return "", err
 	}
 	// A volume without hard links: check, then rename.
-	if _, serr := w.dir.Lstat(w.base); !errors.Is(serr, os.ErrNotExist) {
-		return fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+	_, serr := w.dir.Lstat(w.base)
+	switch {
+	case serr == nil:
+		return "", fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
+	case !errors.Is(serr, fs.ErrNotExist):
+		return "", serr
 	}
-	return w.dir.Rename(w.tbase, w.base)
+	return "", w.dir.Rename(w.tbase, w.base)
 }
 
-// keepReplaced moves the file about to be replaced to
-// .autobackup/replaced/<time>/<its path>.
-func (r *runner) keepReplaced(final string) error {
-	keep := path.Join(replacedDir, r.stamp, final)
+// noHardLinks reports whether a link failed because the volume has none.
+func noHardLinks(err error) bool {
+	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) ||
+		errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.EXDEV) || errors.Is(err, syscall.EMLINK)
+}
+
+// replace puts a verified copy in place of a differing file, keeping the
+// old file under .autobackup/replaced/<time>/<its path>. If the new file
+// cannot take its place, the old one is put back.
+func (r *runner) replace(w *written) error {
+	fi, err := w.dir.Lstat(w.base)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is no longer a file; it was left alone", w.final)
+	}
+	keep := path.Join(replacedDir, r.stamp, w.final)
 	if err := r.root.MkdirAll(path.Dir(keep), 0o700); err != nil {
 		return err
 	}
-	if err := r.root.Link(final, keep); err == nil {
-		return nil // the rename of the new file replaces the name atomically
+	if err := r.root.Link(w.final, keep); err == nil {
+		return w.dir.Rename(w.tbase, w.base) // replaces the name atomically
 	}
-	return r.root.Rename(final, keep)
+	if err := r.root.Rename(w.final, keep); err != nil {
+		return err
+	}
+	if err := w.dir.Rename(w.tbase, w.base); err != nil {
+		if back := r.root.Rename(keep, w.final); back != nil {
+			return fmt.Errorf("%w; the old version is kept at %s", err, keep)
+		}
+		return err
+	}
+	return nil
 }
 
 // discard removes a temp file.

@@ -13,12 +13,14 @@ func TestTempName(t *testing.T) {
 	if a == b || !strings.HasPrefix(a, ".autobackup-") || !isTemp(a) {
 		t.Fatalf("tempName: %q %q", a, b)
 	}
-	for _, name := range []string{".autobackup-x.tmp", ".autobackup-.tmp"} {
+	for _, name := range []string{".autobackup-0123456789abcdef.tmp", a} {
 		if !isTemp(name) {
 			t.Errorf("isTemp(%q) = false", name)
 		}
 	}
-	for _, name := range []string{"autobackup-x.tmp", ".autobackup-x.tmp.mov", "x.tmp"} {
+	// A person's own files that merely look alike are never taken for temps.
+	for _, name := range []string{".autobackup-notes.tmp", ".autobackup-.tmp", ".autobackup-0123456789ABCDEF.tmp",
+		"autobackup-0123456789abcdef.tmp", ".autobackup-0123456789abcdef.tmp.mov", "x.tmp"} {
 		if isTemp(name) {
 			t.Errorf("isTemp(%q) = true", name)
 		}

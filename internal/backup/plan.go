@@ -312,8 +312,18 @@ func (pl *planner) readDest(rel string) (map[string]fs.FileInfo, error) {
 	return out, nil
 }
 
+// isTemp reports whether name is one of copy's temp names: the prefix, 16
+// hex digits and the suffix, and nothing a person would name a file.
 func isTemp(name string) bool {
-	return strings.HasPrefix(name, tempPrefix) && strings.HasSuffix(name, tempSuffix)
+	mid, ok := strings.CutPrefix(name, tempPrefix)
+	if !ok {
+		return false
+	}
+	mid, ok = strings.CutSuffix(mid, tempSuffix)
+	if !ok || len(mid) != 16 {
+		return false
+	}
+	return strings.Trim(mid, "0123456789abcdef") == ""
 }
 
 // entry plans one entry of a source folder.
@@ -427,7 +437,7 @@ func (pl *planner) differs(it Item, src string, dest fs.FileInfo) (string, error
 		return pl.sameContent(src, path.Join(pl.lp.Dest, it.Rel))
 	case !compare.SameTime(it.ModTime, dest.ModTime()):
 		return fmt.Sprintf("modification time differs: %s here, %s there",
-			it.ModTime.UTC().Format(time.RFC3339), dest.ModTime().UTC().Format(time.RFC3339)), nil
+			it.ModTime.UTC().Format(time.RFC3339Nano), dest.ModTime().UTC().Format(time.RFC3339Nano)), nil
 	}
 	return "", nil
 }

@@ -46,7 +46,7 @@ func TestMake(t *testing.T) {
 			want: []string{"conflict a.mov: size differs: 3 bytes here, 4 there"}},
 		{name: "time differs", src: tree{"a.mov": "aaa"}, dst: tree{"a.mov": "bbb"},
 			setup: func(t *testing.T, _, dst string) { must(t, os.Chtimes(filepath.Join(dst, "a.mov"), later, later)) },
-			want:  []string{"conflict a.mov: modification time differs: 2026-04-05T06:07:08Z here, 2026-04-05T07:07:08Z there"}},
+			want:  []string{"conflict a.mov: modification time differs: 2026-04-05T06:07:08.123456789Z here, 2026-04-05T07:07:08.123456789Z there"}},
 		{name: "same size and time, other content", src: tree{"a.mov": "aaa"}, dst: tree{"a.mov": "bbb"},
 			want: []string{"skip a.mov"}},
 		{name: "checksum sees content", src: tree{"a.mov": "aaa", "b.mov": "same"}, dst: tree{"a.mov": "bbb", "b.mov": "same"},
@@ -66,7 +66,7 @@ func TestMake(t *testing.T) {
 		{name: "special files", src: tree{"a": "1"},
 			setup: func(t *testing.T, src, _ string) { must(t, syscall.Mkfifo(filepath.Join(src, "fifo"), 0o644)) },
 			want:  []string{"copy a", "ignore fifo: not a file, folder or symlink (p---------)"}},
-		{name: "stale temps are noted, not compared", src: tree{"a": "1"}, dst: tree{".autobackup-0123.tmp": "partial", "a": "1"},
+		{name: "stale temps are noted, not compared", src: tree{"a": "1"}, dst: tree{".autobackup-0123456789abcdef.tmp": "partial", "a": "1"},
 			want: []string{"skip a"}},
 	}
 	for _, tt := range tests {
@@ -88,12 +88,12 @@ func TestMake(t *testing.T) {
 }
 
 func TestMakeStaleTemps(t *testing.T) {
-	from, to, loc := studio(t, tree{"a": "1"}, tree{".autobackup-0123.tmp": "partial", "d/.autobackup-4567.tmp": "x", "d/b": "2"})
+	from, to, loc := studio(t, tree{"a": "1"}, tree{".autobackup-0123456789abcdef.tmp": "partial", "d/.autobackup-4567456789abcdef.tmp": "x", "d/b": "2"})
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(p.Locations[0].StaleTemps, " "); got != ".autobackup-0123.tmp" {
+	if got := strings.Join(p.Locations[0].StaleTemps, " "); got != ".autobackup-0123456789abcdef.tmp" {
 		t.Fatalf("StaleTemps = %q (d/ is not in the source, so it is not read)", got)
 	}
 }

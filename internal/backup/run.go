@@ -80,14 +80,14 @@ func run(ctx context.Context, p *Plan, progress *Progress, wrap func(io.Writer) 
 		return nil, fmt.Errorf("open destination %s: %w", p.To, err)
 	}
 	defer root.Close()
+	if err := CheckSpace(p); err != nil {
+		return nil, err
+	}
 	unlock, err := lock(root)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	if err := CheckSpace(p); err != nil {
-		return nil, err
-	}
 	now := time.Now
 	if p.Options.Now != nil {
 		now = p.Options.Now
@@ -119,6 +119,7 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 			r.res.StaleTemps++
 		}
 	}
+	failuresBefore := r.failures()
 	if err := r.makeLocationDir(lp); err != nil {
 		r.fail(lp.Dest, err)
 		return nil
@@ -152,8 +153,11 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 	}
 	// Only a complete location gets its folders' final modes: until then
 	// they keep the owner-write bit added when they were made, so that an
-	// interrupted copy can be resumed even where the source is read-only.
-	r.finishDirs(lp)
+	// interrupted or failed copy can be resumed even where the source is
+	// read-only.
+	if r.failures() == failuresBefore {
+		r.finishDirs(lp)
+	}
 	return ctx.Err()
 }
 
@@ -184,7 +188,11 @@ func (r *runner) makeLocationDir(lp *LocationPlan) error {
 
 func (r *runner) mkdir(lp *LocationPlan, it Item) {
 	name := path.Join(lp.Dest, it.Rel)
-	if err := r.root.Mkdir(name, it.Mode.Perm()|0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+	err := r.root.Mkdir(name, it.Mode.Perm()|0o700)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return
+	case err != nil:
 		r.fail(name, err)
 		return
 	}
@@ -237,21 +245,24 @@ func (r *runner) finishDirs(lp *LocationPlan) {
 		name string
 		mode fs.FileMode
 		t    time.Time
+		made bool // by this copy; a folder that was already there keeps its mode
 	}
 	var dirs []dir
 	for _, it := range lp.Items {
 		name := path.Join(lp.Dest, it.Rel)
 		if it.Kind == KindDir && (it.Op == OpMkdir || r.touched[name]) {
-			dirs = append(dirs, dir{name, it.Mode.Perm(), it.ModTime})
+			dirs = append(dirs, dir{name, it.Mode.Perm(), it.ModTime, it.Op == OpMkdir})
 		}
 	}
 	if fi, err := os.Stat(lp.Source); err == nil && (!lp.DestExists || r.touched[lp.Dest]) {
-		dirs = append(dirs, dir{lp.Dest, fi.Mode().Perm(), fi.ModTime()})
+		dirs = append(dirs, dir{lp.Dest, fi.Mode().Perm(), fi.ModTime(), !lp.DestExists})
 	}
 	slices.SortStableFunc(dirs, func(a, b dir) int { return depth(b.name) - depth(a.name) })
 	for _, d := range dirs {
-		if err := r.root.Chmod(d.name, d.mode); err != nil {
-			r.warn(d.name, "mode not set: "+err.Error())
+		if d.made {
+			if err := r.root.Chmod(d.name, d.mode); err != nil {
+				r.warn(d.name, "mode not set: "+err.Error())
+			}
 		}
 		if err := r.root.Chtimes(d.name, time.Now(), d.t); err != nil {
 			r.warn(d.name, "time not set: "+err.Error())
@@ -363,8 +374,8 @@ func (r *runner) write(ctx context.Context, lp *LocationPlan, fo *folders, items
 		case ctx.Err() != nil:
 		case errors.Is(err, errChanged):
 			r.changed(path.Join(lp.Dest, items[i].Rel))
-		case errors.Is(err, fs.ErrNotExist) && w == nil:
-			r.warn(path.Join(lp.Dest, items[i].Rel), "vanished from the source before it was copied")
+		case errors.Is(err, errVanished):
+			r.warn(path.Join(lp.Dest, items[i].Rel), err.Error())
 		case err != nil:
 			r.fail(path.Join(lp.Dest, items[i].Rel), err)
 		default:
@@ -389,9 +400,13 @@ func (r *runner) finish(ctx context.Context, w *written, buf []byte) {
 			return
 		}
 	}
-	if err := r.publish(w); err != nil {
+	warning, err := r.publish(w)
+	if err != nil {
 		r.fail(w.final, err)
 		return
+	}
+	if warning != "" {
+		r.warn(w.final, warning)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -526,6 +541,13 @@ func (r *runner) fail(name string, err error) {
 	r.mu.Lock()
 	r.res.Failed = append(r.res.Failed, name+": "+errText(err))
 	r.mu.Unlock()
+}
+
+// failures counts the files that failed or changed so far.
+func (r *runner) failures() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.res.Failed) + len(r.res.Changed)
 }
 
 func (r *runner) warn(name, msg string) {

@@ -124,7 +124,7 @@ func TestRunConflictsAndOverwrite(t *testing.T) {
 }
 
 func TestRunRemovesStaleTemps(t *testing.T) {
-	from, to, loc := studio(t, tree{"a": "1"}, tree{".autobackup-dead.tmp": "partial"})
+	from, to, loc := studio(t, tree{"a": "1"}, tree{".autobackup-deaddeaddeaddead.tmp": "partial"})
 	_, res, err := copyAll(t, from, to, loc, Options{})
 	if err != nil || res.StaleTemps != 1 || res.Copied != 1 {
 		t.Fatalf("res %+v, err %v", res, err)
@@ -359,3 +359,49 @@ func TestRunManyFilesInBatches(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestRunDestinationFolderGone: a destination folder removed between the
+// plan and the copy is a failure, not a file that vanished from the source.
+func TestRunDestinationFolderGone(t *testing.T) {
+	from, to, loc := studio(t, tree{"d/a": "1"}, tree{"d/": ""})
+	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
+	must(t, err)
+	must(t, os.Remove(filepath.Join(to, loc.Dest, "d")))
+	res, err := Run(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failed) != 1 || len(res.Warnings) != 0 {
+		t.Fatalf("failed %q, warnings %q", res.Failed, res.Warnings)
+	}
+}
+
+// TestRunKeepsLookalikeFiles: a person's file named like a temp file is
+// neither compared away nor removed.
+func TestRunKeepsLookalikeFiles(t *testing.T) {
+	from, to, loc := studio(t, tree{"a": "1"}, tree{".autobackup-notes.tmp": "mine"})
+	_, res, err := copyAll(t, from, to, loc, Options{})
+	if err != nil || res.StaleTemps != 0 {
+		t.Fatalf("res %+v, %v", res, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(to, loc.Dest, ".autobackup-notes.tmp")); err != nil || string(b) != "mine" {
+		t.Fatalf("the lookalike file: %q, %v", b, err)
+	}
+}
+
+// TestRunLeavesExistingFolderModes: a folder already at the destination
+// keeps its own mode; only folders the copy made get the source's.
+func TestRunLeavesExistingFolderModes(t *testing.T) {
+	from, to, loc := studio(t, tree{"d/a": "1", "e/b": "2"}, tree{"d/": ""})
+	must(t, os.Chmod(filepath.Join(loc.Source, "d"), 0o750))
+	must(t, os.Chmod(filepath.Join(loc.Source, "e"), 0o750))
+	must(t, os.Chmod(filepath.Join(to, loc.Dest, "d"), 0o777))
+	if _, _, err := copyAll(t, from, to, loc, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := os.Stat(filepath.Join(to, loc.Dest, "d"))
+	e, _ := os.Stat(filepath.Join(to, loc.Dest, "e"))
+	if d.Mode().Perm() != 0o777 || e.Mode().Perm() != 0o750 {
+		t.Fatalf("modes: existing d %v, made e %v", d.Mode().Perm(), e.Mode().Perm())
+	}
+}

@@ -152,9 +152,12 @@ func pairLocations(ctx context.Context, s *Session, arg, catName string, da, db 
 			l.inA, l.inB = isDir(l.pathA), isDir(l.pathB)
 			switch {
 			case l.inA && !l.inB:
-				l.statsA = locationStats(ctx, s, da, c, p, l.pathA)
+				l.statsA, err = locationStats(ctx, s, da, c, p, l.pathA)
 			case l.inB && !l.inA:
-				l.statsB = locationStats(ctx, s, db, c, p, l.pathB)
+				l.statsB, err = locationStats(ctx, s, db, c, p, l.pathB)
+			}
+			if err != nil {
+				return nil, err
 			}
 			if l.inA || l.inB {
 				out = append(out, l)
@@ -199,15 +202,18 @@ func isDir(p string) bool {
 
 // locationStats sums a location held on one side only: from the index
 // when it knows it, else by scanning it.
-func locationStats(ctx context.Context, s *Session, d index.Database, c index.Category, p index.Project, dir string) *index.Stats {
+func locationStats(ctx context.Context, s *Session, d index.Database, c index.Category, p index.Project, dir string) (*index.Stats, error) {
 	if st, ok := s.Index.Location(d.Name, c.Name, p); ok {
-		return st
+		return st, nil
 	}
-	st, _, err := scan.Scanner{Jobs: s.Jobs}.Project(ctx, dir)
+	st, errs, err := scan.Scanner{Jobs: s.Jobs}.Project(ctx, dir)
 	if err != nil {
-		return &index.Stats{}
+		return nil, err
 	}
-	return st
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("read %s: %w", errs[0].Path, errs[0].Err)
+	}
+	return st, nil
 }
 
 func locationPath(d index.Database, c index.Category, p index.Project) string {

@@ -71,9 +71,6 @@ func runCopy(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return stopped(ctx, "copy", err)
 	}
-	if err := backup.CheckSpace(plan); err != nil {
-		return err
-	}
 	if req.dryRun {
 		return printPlan(s, req, plan)
 	}
@@ -132,6 +129,9 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 func copyCategories(s *Session, name string) ([]index.Category, error) {
 	if name == "all" {
 		if _, ok := s.Layout.Category("all"); !ok {
+			if len(s.Layout.Categories) == 0 {
+				return nil, fmt.Errorf("no category is tracked yet: add one with 'add category NAME RELPATH'")
+			}
 			return s.Layout.Categories, nil
 		}
 	}
@@ -211,7 +211,11 @@ func copyLocations(s *Session, arg string, cats []index.Category, from index.Dat
 // stopped turns a cancelled context into a plain message.
 func stopped(ctx context.Context, what string, err error) error {
 	if ctx.Err() != nil {
-		return &cancelError{what + " cancelled before anything was written", err}
+		msg := what + " cancelled"
+		if what == "copy" {
+			msg += " before anything was written"
+		}
+		return &cancelError{msg, err}
 	}
 	return err
 }
@@ -234,8 +238,14 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 	}
 	scanner := scan.Scanner{Jobs: s.Jobs}
 	for _, l := range req.locations {
-		st, _, err := scanner.Project(context.WithoutCancel(ctx), filepath.Join(req.to.Root, filepath.FromSlash(l.Dest)))
-		if err == nil {
+		dir := filepath.Join(req.to.Root, filepath.FromSlash(l.Dest))
+		if !isDir(dir) {
+			continue // never made: a cancelled or failed copy
+		}
+		// What was written is on disk even when the copy was cancelled, so
+		// the index learns it all the same.
+		st, errs, err := scanner.Project(context.WithoutCancel(ctx), dir)
+		if err == nil && len(errs) == 0 {
 			s.Index = s.Index.WithProject(req.to.Name, l.Category, l.Project, st)
 		}
 	}
@@ -263,6 +273,9 @@ func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
 	}
 	if _, err := tab.WriteTo(s.Stdout); err != nil {
 		return err
+	}
+	if err := backup.CheckSpace(plan); err != nil {
+		s.Warnf("%v", err)
 	}
 	free, _ := backup.FreeSpace(req.to.Root)
 	s.Printf("would copy %s (%s) from %s to %s; %s (%s) identical; %s; %s free at %s\n",
