@@ -268,7 +268,7 @@ func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
 			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
 				continue
 			}
-			tab.Row(opNames[it.Op], path.Join(lp.Dest, it.Rel), planDetail(it))
+			tab.Row(opNames[it.Op], table.Shorten(path.Join(lp.Dest, it.Rel), 56), table.Shorten(planDetail(it), 40))
 		}
 	}
 	if _, err := tab.WriteTo(s.Stdout); err != nil {
