@@ -90,7 +90,6 @@ type copyRequest struct {
 	locations []backup.Location
 	opts      backup.Options
 	dryRun    bool
-	what      string // the line's words, for messages
 }
 
 func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
@@ -118,7 +117,7 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 	if err := checkOnline(to); err != nil {
 		return nil, err
 	}
-	req := &copyRequest{from: from, to: to, what: fmt.Sprintf("%s %s %s → %s", a.Get("CLIENT/PROJECT"), a.Get("CATEGORY"), from.Name, to.Name)}
+	req := &copyRequest{from: from, to: to}
 	if req.opts, req.dryRun, err = copyOptions(a); err != nil {
 		return nil, err
 	}
@@ -193,7 +192,7 @@ func copyLocations(s *Session, arg string, cats []index.Category, from index.Dat
 			locs = append(locs, backup.Location{
 				Project:  proj,
 				Category: c.Name,
-				Source:   filepath.Join(from.Root, filepath.FromSlash(c.Path), proj.Client, proj.Name),
+				Source:   locationPath(from, c, proj),
 				Dest:     path.Join(c.Path, proj.Client, proj.Name),
 			})
 		}

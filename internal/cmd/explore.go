@@ -55,8 +55,8 @@ func runExplore(_ context.Context, s *Session, a Args) error {
 		return fmt.Errorf("%s has no %s in %s", p, c.Name, d.Name)
 	}
 	dir := locationPath(d, c, p)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s is gone since the last load: %s", dir, errText(err))
+	if !isDir(dir) {
+		return fmt.Errorf("%s is gone since the last load", dir)
 	}
 	opened, why := openFolder(dir)
 	if s.JSON {
@@ -116,12 +116,4 @@ func lookPath(name string) (string, string) {
 		return "", err.Error()
 	}
 	return p, ""
-}
-
-// errText is an error's message, or "not a folder" for none.
-func errText(err error) string {
-	if err == nil {
-		return "not a folder"
-	}
-	return err.Error()
 }

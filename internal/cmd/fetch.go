@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -217,7 +216,7 @@ func fetchJSON(s *Session, projects []index.Project) map[string][]fetchProjectJS
 				}
 				fp.Locations = append(fp.Locations, locationJSON{
 					Database: d.Name, Category: c.Name,
-					Path:  filepath.Join(d.Root, filepath.FromSlash(c.Path), p.Client, p.Name),
+					Path:  locationPath(d, c, p),
 					Bytes: st.Bytes, Files: st.Files,
 					Modified: st.Modified.UTC().Format(time.RFC3339),
 				})

@@ -123,15 +123,7 @@ func printStatus(s *Session, holdings []holding) error {
 
 // verdict is the one line that ends status.
 func verdict(s *Session, holdings []holding) string {
-	n, once := 0, int64(0)
-	for _, h := range holdings {
-		if h.atRisk() {
-			n++
-			if len(h.holders) == 1 {
-				once += h.bytes
-			}
-		}
-	}
+	n, once := atRisk(holdings)
 	line := "no location at risk: every location has its minimum of copies"
 	if n > 0 {
 		line = s.paint(red, fmt.Sprintf("%s at risk (%s held in one place only)", plural(n, "location"), table.Bytes(once)))
@@ -200,12 +192,21 @@ func statusJSON(s *Session, holdings []holding) statusOutJSON {
 	out := statusOutJSON{Locations: []holdingJSON{}, Uncounted: nonNil(uncounted(s))}
 	for _, h := range holdings {
 		out.Locations = append(out.Locations, holdingJSON{h.project.String(), h.category.Name, len(h.holders), h.min, h.holders, h.bytes, h.atRisk()})
+	}
+	out.AtRisk, out.OnePlace = atRisk(holdings)
+	return out
+}
+
+// atRisk counts the locations at risk, and the bytes of those held in one
+// place only.
+func atRisk(holdings []holding) (n int, once int64) {
+	for _, h := range holdings {
 		if h.atRisk() {
-			out.AtRisk++
+			n++
 			if len(h.holders) == 1 {
-				out.OnePlace += h.bytes
+				once += h.bytes
 			}
 		}
 	}
-	return out
+	return n, once
 }
