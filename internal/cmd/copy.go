@@ -236,6 +236,7 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 		return
 	}
 	scanner := scan.Scanner{Jobs: s.Jobs}
+	var updates []index.Update
 	for _, l := range req.locations {
 		dir := filepath.Join(req.to.Root, filepath.FromSlash(l.Dest))
 		if !isDir(dir) {
@@ -245,9 +246,10 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 		// the index learns it all the same.
 		st, errs, err := scanner.Project(context.WithoutCancel(ctx), dir)
 		if err == nil && len(errs) == 0 {
-			s.Index = s.Index.WithProject(req.to.Name, l.Category, l.Project, st)
+			updates = append(updates, index.Update{Category: l.Category, Project: l.Project, Stats: st})
 		}
 	}
+	s.Index = s.Index.WithUpdates(req.to.Name, updates)
 }
 
 // opNames are how the plan names what it will do.

@@ -1,6 +1,9 @@
 package index
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Snapshot is what one load saw of one database.
 type Snapshot struct {
@@ -103,12 +106,19 @@ func (ix *Index) Without(name string) *Index {
 	return New(keep...)
 }
 
-// WithProject returns a new index in which one location of a project
-// holds st; the database must be loaded. The snapshot is copied along the
-// path to the location, so ix itself is unchanged.
-func (ix *Index) WithProject(database, category string, p Project, st *Stats) *Index {
+// Update is what a rescan found of one location.
+type Update struct {
+	Category string
+	Project  Project
+	Stats    *Stats
+}
+
+// WithUpdates returns a new index in which the given locations of a
+// loaded database hold the new stats, built once however many there are.
+// The snapshot is copied along the paths it changes, so ix is unchanged.
+func (ix *Index) WithUpdates(database string, updates []Update) *Index {
 	old, ok := ix.snaps[database]
-	if !ok {
+	if !ok || len(updates) == 0 {
 		return ix
 	}
 	snap := *old
@@ -116,17 +126,25 @@ func (ix *Index) WithProject(database, category string, p Project, st *Stats) *I
 	for c, cl := range old.Categories {
 		snap.Categories[c] = cl
 	}
-	clients := make(Clients, len(old.Categories[category])+1)
-	for c, ps := range old.Categories[category] {
-		clients[c] = ps
+	copied := map[string]bool{} // category/client maps already copied
+	for _, u := range updates {
+		if !copied[u.Category] {
+			snap.Categories[u.Category] = maps.Clone(snap.Categories[u.Category])
+			if snap.Categories[u.Category] == nil {
+				snap.Categories[u.Category] = Clients{}
+			}
+			copied[u.Category] = true
+		}
+		clients := snap.Categories[u.Category]
+		if key := u.Category + "/" + u.Project.Client; !copied[key] {
+			clients[u.Project.Client] = maps.Clone(clients[u.Project.Client])
+			if clients[u.Project.Client] == nil {
+				clients[u.Project.Client] = Projects{}
+			}
+			copied[key] = true
+		}
+		clients[u.Project.Client][u.Project.Name] = u.Stats
 	}
-	projects := make(Projects, len(clients[p.Client])+1)
-	for name, s := range clients[p.Client] {
-		projects[name] = s
-	}
-	projects[p.Name] = st
-	clients[p.Client] = projects
-	snap.Categories[category] = clients
 	return ix.With(&snap)
 }
 

@@ -501,3 +501,32 @@ func TestPathError(t *testing.T) {
 		})
 	}
 }
+
+func TestIndexWithUpdates(t *testing.T) {
+	old := New(workSnap(), nasSnap())
+	before := old.Projects("")
+	spot := Project{Client: "acme", Name: "spot"}
+	fresh := Project{Client: "newco", Name: "first"}
+	ix := old.WithUpdates("nas", []Update{
+		{Category: "footage", Project: spot, Stats: st(999, 9)},
+		{Category: "renders", Project: fresh, Stats: st(5, 1)},
+	})
+	if got, ok := ix.Location("nas", "footage", spot); !ok || got.Bytes != 999 || got.Files != 9 {
+		t.Fatalf("updated location: %+v, %v", got, ok)
+	}
+	if got, ok := ix.Location("nas", "renders", fresh); !ok || got.Bytes != 5 {
+		t.Fatalf("new location: %+v, %v", got, ok)
+	}
+	if _, ok := old.Location("nas", "renders", fresh); ok {
+		t.Fatal("the old index changed")
+	}
+	if got, _ := old.Location("nas", "footage", spot); got != nil && got.Bytes == 999 {
+		t.Fatal("the old index's stats changed")
+	}
+	if len(old.Projects("")) != len(before) || !slices.Contains(ix.Projects(""), fresh) {
+		t.Fatalf("projects: old %v, new %v", old.Projects(""), ix.Projects(""))
+	}
+	if ix.WithUpdates("nope", []Update{{Category: "x", Project: spot, Stats: st(1, 1)}}) != ix {
+		t.Fatal("an unloaded database was updated")
+	}
+}
