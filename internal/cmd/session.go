@@ -129,7 +129,8 @@ func (s *Session) category(name string) (index.Category, error) {
 // unknownName is the error for a name that is not among the known ones.
 func unknownName(kind, name string, known []string) error {
 	if len(known) == 0 {
-		return fmt.Errorf("unknown %s %q: no %s is tracked yet (add %s NAME PATH)", kind, name, kind, kind)
+		usage := map[string]string{"database": "add database NAME PATH", "category": "add category NAME RELPATH"}[kind]
+		return fmt.Errorf("unknown %s %q: no %s is tracked yet (%s)", kind, name, kind, usage)
 	}
 	if s := suggest(name, known); s != "" {
 		return fmt.Errorf("unknown %s %q (did you mean %q?)", kind, name, s)

@@ -130,3 +130,10 @@ func TestPrintJSON(t *testing.T) {
 		t.Fatalf("printJSON wrote %q, want %q", got, want)
 	}
 }
+
+func TestUnknownCategoryWithNoneTracked(t *testing.T) {
+	want := `unknown category "footage": no category is tracked yet (add category NAME RELPATH)`
+	if got := unknownName("category", "footage", nil).Error(); got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}
