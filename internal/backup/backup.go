@@ -1,17 +1,21 @@
 // Package backup copies locations (one category of one project) from one
 // database to another, safely: the source is only read; every write goes
-// through an os.Root at the destination database's root, so nothing lands
-// outside it; a file reaches its final name only once its data is durable
-// and, unless told otherwise, read back and verified; and a differing file
-// at the destination is never replaced unless asked, and then kept.
+// through folder handles opened from the destination's root one name at a
+// time, each checked to be the folder that was planned, so nothing lands
+// outside the root or in a folder another program moved there; a file
+// reaches its final name only once its data is durable and, unless told
+// otherwise, read back and verified; and a differing file at the
+// destination is never replaced unless asked, and then only once the old
+// version is kept.
 //
-// A copy is planned first (Plan), which writes nothing, then run (Run).
+// A copy is planned first (Make), which writes nothing, then run (Run).
 package backup
 
 import (
 	"errors"
 	"time"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -33,18 +37,18 @@ type Options struct {
 	NoVerify  bool // skip reading each copy back
 	Jobs      int  // files copied at once; 0 picks DefaultJobs
 	Now       func() time.Time
+
+	// list reads a folder; tests set it to make a folder unreadable.
+	list func(*fsys.Dir) ([]fsys.Entry, error)
 }
 
 // DefaultJobs is how many files are copied at once by default.
 const DefaultJobs = 4
 
-// Names of what copy keeps at the destination.
+// Names of what copy keeps at the destination, below fsys.StateDir.
 const (
-	tempPrefix  = ".autobackup-"
-	tempSuffix  = ".tmp"
-	stateDir    = ".autobackup"              // at the destination root
-	replacedDir = stateDir + "/replaced"     // old versions kept by --overwrite
-	lockFile    = stateDir + "/lock"         // held while a copy writes
+	replacedDir = "replaced"                 // old versions kept by --overwrite
+	lockFile    = "lock"                     // held while a copy writes
 	dirMode     = 0o755                      // for folders above a location
 	stampFormat = "2006-01-02T150405.000000" // a replaced folder's name
 )
@@ -55,4 +59,15 @@ var (
 	ErrNested       = errors.New("one database root is inside the other")
 	ErrNoSpace      = errors.New("not enough free space")
 	ErrBusy         = errors.New("another copy is writing into this database")
+)
+
+// Kind is what an entry of a location is.
+type Kind = fsys.Kind
+
+// Kinds of entries.
+const (
+	KindFile    = fsys.KindFile
+	KindDir     = fsys.KindDir
+	KindSymlink = fsys.KindSymlink
+	KindSpecial = fsys.KindSpecial // socket, device or FIFO: never copied
 )

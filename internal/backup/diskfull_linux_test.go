@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // TestRunRealDiskFull copies onto a small tmpfs that fills up during the
@@ -64,7 +66,7 @@ func TestRunRealDiskFull(t *testing.T) {
 func checkFinalNames(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(dst, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() || isTemp(d.Name()) {
+		if err != nil || !d.Type().IsRegular() || fsys.IsTemp(d.Name()) {
 			return err
 		}
 		rel, _ := filepath.Rel(dst, p)

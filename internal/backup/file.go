@@ -3,17 +3,15 @@ package backup
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
-	"syscall"
-	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // bufSize is the size of each read and write of a copy.
@@ -22,23 +20,21 @@ const bufSize = checksum.BufSize
 // Hash is the xxh3-128 hash of a file's content.
 type Hash = checksum.Sum
 
-// openSource opens a source file for reading without following a symlink
-// that may have replaced it since it was planned.
-func openSource(name string) (*os.File, error) {
-	return os.OpenFile(name, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
-}
-
-// hashFile hashes what open returns, reading it in large blocks.
-func hashFile(ctx context.Context, open func() (*os.File, error)) (Hash, error) {
-	return checksum.File(ctx, open, make([]byte, bufSize), nil)
-}
-
-// tempName returns a fresh temp file name.
+// tempName returns a fresh temp name.
 func tempName() string {
-	// isTemp recognises exactly this shape.
 	var b [8]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
-	return tempPrefix + hex.EncodeToString(b[:]) + tempSuffix
+	return fsys.TempName(b)
+}
+
+// hashEntry hashes the file name in the folder d.
+func hashEntry(ctx context.Context, d *fsys.Dir, name string) (Hash, error) {
+	f, err := d.Open(name)
+	if err != nil {
+		return Hash{}, err
+	}
+	defer f.Close()
+	return checksum.Reader(ctx, f, make([]byte, bufSize), nil)
 }
 
 // written is a file copied to its temp name, waiting to be made durable,
@@ -46,139 +42,193 @@ func tempName() string {
 // that a batch of thousands of files holds no file descriptors.
 type written struct {
 	item        Item
-	final, temp string   // destination and temp names, relative to the database root
-	dir         *os.Root // the folder both are in
-	base, tbase string   // the final and temp names within dir
-	hash        Hash     // of the source bytes as they were read
+	final       string    // the destination name, relative to the database root
+	dir         *fsys.Dir // the folder of both names
+	base, tbase string    // the final and temp names within dir; tbase is "" once gone
+	hash        Hash      // of the source bytes as they were read
 }
 
-// errChanged marks a source file that changed while it was copied, and
-// errVanished one that was gone when its copy began.
-var (
-	errChanged  = errors.New("changed while it was being copied")
-	errVanished = errors.New("vanished from the source before it was copied")
-)
+// errChanged marks a source file that changed while it was copied.
+var errChanged = errors.New("changed while it was being copied")
 
 // writeTemp copies one source file to a temp file beside its final name,
 // hashing the bytes as they pass. It sets the copy's mode and time. The
-// caller makes it durable, verifies and publishes it.
-func (r *runner) writeTemp(ctx context.Context, lp *LocationPlan, fo *folders, it Item, buf []byte) (*written, error) {
-	src := lp.Source + "/" + it.Rel
-	in, err := openSource(src)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errVanished
-	}
+// caller makes it durable, verifies and publishes it. The source must be
+// the file planned, unchanged from before it is read to after: its size,
+// modification time, change time and identity, which together catch a
+// rewrite in place even when its modification time is set back.
+func (lc *locCopy) writeTemp(ctx context.Context, b *batch, it Item, buf []byte) (*written, error) {
+	in, err := lc.openSource(b, it)
 	if err != nil {
 		return nil, err
 	}
 	defer in.Close()
-	before, err := in.Stat()
+	dir, err := b.dst.get(path.Dir(it.Rel))
 	if err != nil {
 		return nil, err
 	}
-	if !before.Mode().IsRegular() || before.Size() != it.Size || !before.ModTime().Equal(it.ModTime) {
-		return nil, errChanged
-	}
-	final := path.Join(lp.Dest, it.Rel)
-	dir, err := fo.get(path.Dir(final))
+	w := &written{item: it, final: lc.final(it.Rel), dir: dir, base: it.Name, tbase: tempName()}
+	out, err := dir.Create(w.tbase, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	w := &written{item: it, final: final, dir: dir, base: path.Base(final), tbase: tempName()}
-	w.temp = path.Join(path.Dir(final), w.tbase)
-	out, err := dir.OpenFile(w.tbase, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	r.track(w.temp)
-	err = r.fill(ctx, w, in, out, buf)
+	err = lc.fill(ctx, w, in, out, buf)
 	if cerr := out.Close(); err == nil {
 		err = cerr // a late write error, as NFS reports them
 	}
 	if err == nil {
-		err = dir.Chtimes(w.tbase, time.Now(), it.ModTime)
+		err = dir.SetEntryModTime(w.tbase, it.ModTime)
+	}
+	if err == nil {
+		err = unchanged(in, it)
 	}
 	if err != nil {
-		r.discard(w)
-		return nil, err
-	}
-	after, err := in.Stat()
-	if err == nil && (after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime())) {
-		err = errChanged
-	}
-	if err != nil {
-		r.discard(w)
+		w.discard()
 		return nil, err
 	}
 	return w, nil
 }
 
-// fill copies in to the temp file f while hashing, then sets its mode.
-// Without verification no hash is needed, and the kernel copies the data
-// itself (copy_file_range on Linux).
-func (r *runner) fill(ctx context.Context, w *written, in, f *os.File, buf []byte) error {
-	if r.opts.NoVerify && r.wrap == nil {
-		if err := r.kernelCopy(ctx, in, f); err != nil {
-			return err
-		}
-		return f.Chmod(w.item.Mode.Perm())
+// openSource opens the planned source file and checks it is the one
+// planned.
+func (lc *locCopy) openSource(b *batch, it Item) (*os.File, error) {
+	dir, err := b.src.get(path.Dir(it.Rel))
+	if err != nil {
+		return nil, fmt.Errorf("source folder: %w", err)
 	}
+	in, err := dir.Open(it.Name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New("vanished from the source during the copy")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := unchanged(in, it); err != nil {
+		in.Close()
+		return nil, err
+	}
+	return in, nil
+}
+
+// unchanged checks that an open source file is still the planned one.
+func unchanged(f *os.File, it Item) error {
+	cur, err := fsys.Fstat(f)
+	if err != nil {
+		return err
+	}
+	if cur.Kind != fsys.KindFile || cur.Size != it.Size || cur.ID != it.ID ||
+		!cur.ModTime.Equal(it.ModTime) || !cur.Change.Equal(it.Change) {
+		return errChanged
+	}
+	return nil
+}
+
+// fill copies in to the temp file f, keeping holes, while hashing, then
+// sets its mode, special bits included. Without verification no hash is
+// needed, and the kernel copies the data itself.
+func (lc *locCopy) fill(ctx context.Context, w *written, in, f *os.File, buf []byte) error {
+	size := w.item.Size
+	extents, err := extentsOf(in, size)
+	if err != nil {
+		return err
+	}
+	if lc.r.opts.NoVerify && lc.r.wrap == nil {
+		err = lc.r.kernelCopy(ctx, in, f, extents, buf)
+	} else {
+		w.hash, err = lc.r.copyHashing(ctx, in, f, extents, size, buf)
+	}
+	if err == nil && (len(extents) == 0 || extents[len(extents)-1].Off+extents[len(extents)-1].Len < size) {
+		err = f.Truncate(size) // a hole at the end
+	}
+	if err != nil {
+		return err
+	}
+	return f.Chmod(w.item.Mode)
+}
+
+// extentsOf lists a file's data; a small file is taken whole.
+func extentsOf(f *os.File, size int64) ([]fsys.Extent, error) {
+	if size < 1<<20 {
+		if size == 0 {
+			return nil, nil
+		}
+		return []fsys.Extent{{Off: 0, Len: size}}, nil
+	}
+	return fsys.DataExtents(f, size)
+}
+
+// copyHashing copies the extents of in to f, hashing every byte of the
+// file, the holes' zeros too.
+func (r *runner) copyHashing(ctx context.Context, in, f *os.File, extents []fsys.Extent, size int64, buf []byte) (Hash, error) {
 	h := checksum.New()
 	var out io.Writer = f
 	if r.wrap != nil {
 		out = r.wrap(f)
 	}
-	for {
+	pos := int64(0)
+	for _, e := range extents {
+		hashZeros(h, e.Off-pos, buf)
+		if _, err := f.Seek(e.Off, io.SeekStart); err != nil {
+			return Hash{}, err
+		}
+		src := io.NewSectionReader(in, e.Off, e.Len)
+		if err := r.copyRange(ctx, src, out, e.Len, buf, h); err != nil {
+			return Hash{}, err
+		}
+		pos = e.Off + e.Len
+	}
+	hashZeros(h, size-pos, buf)
+	return h.Sum128(), nil
+}
+
+// copyRange copies n bytes of src to out, hashing them.
+func (r *runner) copyRange(ctx context.Context, src io.Reader, out io.Writer, n int64, buf []byte, h io.Writer) error {
+	for n > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		n, err := in.Read(buf)
-		if n > 0 {
-			h.Write(buf[:n])
-			if _, werr := out.Write(buf[:n]); werr != nil {
+		k, err := io.ReadFull(src, buf[:min(int64(len(buf)), n)])
+		if k > 0 {
+			h.Write(buf[:k])
+			if _, werr := out.Write(buf[:k]); werr != nil {
 				return werr
 			}
-			r.progress.Bytes.Add(int64(n))
+			r.progress.Bytes.Add(int64(k))
+			n -= int64(k)
 		}
-		if errors.Is(err, io.EOF) {
-			break
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return errChanged // shorter than when it was planned
 		}
 		if err != nil {
 			return err
 		}
 	}
-	w.hash = h.Sum128()
-	return f.Chmod(w.item.Mode.Perm())
+	return nil
 }
 
-// kernelCopy copies in to out in large steps, through os.File.ReadFrom,
-// which lets the kernel move the data without it passing through here.
-func (r *runner) kernelCopy(ctx context.Context, in, out *os.File) error {
-	const step = 64 << 20
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := io.CopyN(out, in, step)
-		r.progress.Bytes.Add(n)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+// hashZeros hashes n zero bytes, a hole's content.
+func hashZeros(h io.Writer, n int64, buf []byte) {
+	if n <= 0 {
+		return
+	}
+	clear(buf)
+	for n > 0 {
+		k := min(int64(len(buf)), n)
+		h.Write(buf[:k])
+		n -= k
 	}
 }
 
 // verify reads the temp file back from the disk and compares its hash
 // with the source's.
-func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
+func (w *written) verify(ctx context.Context, buf []byte) error {
 	f, err := w.dir.Open(w.tbase)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	dropCache(f)
+	fsys.DropCache(f)
+	fsys.Sequential(f)
 	got, err := checksum.Reader(ctx, f, buf, nil)
 	if err != nil {
 		return err
@@ -189,77 +239,8 @@ func (r *runner) verify(ctx context.Context, w *written, buf []byte) error {
 	return nil
 }
 
-// publish gives a durable, verified temp file its final name. A file that
-// appeared at the final name since the plan is never replaced: the temp
-// file is linked to the final name, which fails if the name is taken.
-//
-// It returns a warning, not an error, when the file is in place but its
-// temp name could not be removed.
-func (r *runner) publish(w *written) (warning string, err error) {
-	if w.item.Op == OpReplace {
-		return "", r.replace(w)
-	}
-	err = w.dir.Link(w.tbase, w.base)
-	switch {
-	case err == nil:
-		if err := w.dir.Remove(w.tbase); err != nil {
-			return "published, but its temp name " + w.tbase + " could not be removed: " + errText(err), nil
-		}
-		return "", nil
-	case errors.Is(err, fs.ErrExist):
-		return "", fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
-	case !noHardLinks(err):
-		return "", err
-	}
-	// A volume without hard links: check, then rename.
-	_, serr := w.dir.Lstat(w.base)
-	switch {
-	case serr == nil:
-		return "", fmt.Errorf("%s appeared at the destination during the copy; it was left alone", w.final)
-	case !errors.Is(serr, fs.ErrNotExist):
-		return "", serr
-	}
-	return "", w.dir.Rename(w.tbase, w.base)
-}
-
-// noHardLinks reports whether a link failed because the volume has none.
-func noHardLinks(err error) bool {
-	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) ||
-		errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.EXDEV) || errors.Is(err, syscall.EMLINK)
-}
-
-// replace puts a verified copy in place of a differing file, keeping the
-// old file under .autobackup/replaced/<time>/<its path>. If the new file
-// cannot take its place, the old one is put back.
-func (r *runner) replace(w *written) error {
-	fi, err := w.dir.Lstat(w.base)
-	if err != nil {
-		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is no longer a file; it was left alone", w.final)
-	}
-	keep := path.Join(replacedDir, r.stamp, w.final)
-	if err := r.root.MkdirAll(path.Dir(keep), 0o700); err != nil {
-		return err
-	}
-	if err := r.root.Link(w.final, keep); err == nil {
-		return w.dir.Rename(w.tbase, w.base) // replaces the name atomically
-	}
-	if err := r.root.Rename(w.final, keep); err != nil {
-		return err
-	}
-	if err := w.dir.Rename(w.tbase, w.base); err != nil {
-		if back := r.root.Rename(keep, w.final); back != nil {
-			return fmt.Errorf("%w; the old version is kept at %s", err, keep)
-		}
-		return err
-	}
-	return nil
-}
-
-// discard removes a temp file.
-func (r *runner) discard(w *written) {
+// discard removes the temp file.
+func (w *written) discard() {
 	_ = w.dir.Remove(w.tbase)
-	r.untrack(w.temp)
+	w.tbase = ""
 }

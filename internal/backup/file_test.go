@@ -6,23 +6,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 func TestTempName(t *testing.T) {
 	a, b := tempName(), tempName()
-	if a == b || !strings.HasPrefix(a, ".autobackup-") || !isTemp(a) {
+	if a == b || !strings.HasPrefix(a, ".autobackup-") || !fsys.IsTemp(a) {
 		t.Fatalf("tempName: %q %q", a, b)
 	}
 	for _, name := range []string{".autobackup-0123456789abcdef.tmp", a} {
-		if !isTemp(name) {
-			t.Errorf("isTemp(%q) = false", name)
+		if !fsys.IsTemp(name) {
+			t.Errorf("fsys.IsTemp(%q) = false", name)
 		}
 	}
 	// A person's own files that merely look alike are never taken for temps.
 	for _, name := range []string{".autobackup-notes.tmp", ".autobackup-.tmp", ".autobackup-0123456789ABCDEF.tmp",
 		"autobackup-0123456789abcdef.tmp", ".autobackup-0123456789abcdef.tmp.mov", "x.tmp"} {
-		if isTemp(name) {
-			t.Errorf("isTemp(%q) = true", name)
+		if fsys.IsTemp(name) {
+			t.Errorf("fsys.IsTemp(%q) = true", name)
 		}
 	}
 }
@@ -48,12 +50,20 @@ func TestPublishNeverReplaces(t *testing.T) {
 	}
 }
 
-func TestOpenSourceRefusesSymlink(t *testing.T) {
-	dir := t.TempDir()
-	must(t, os.WriteFile(filepath.Join(dir, "f"), nil, 0o644))
-	must(t, os.Symlink("f", filepath.Join(dir, "l")))
-	if f, err := openSource(filepath.Join(dir, "l")); err == nil {
-		f.Close()
-		t.Fatal("openSource followed a symlink")
+// TestSourceReplacedBySymlink: a source file replaced by a symlink after
+// the plan is not followed: it counts as changed.
+func TestSourceReplacedBySymlink(t *testing.T) {
+	from, to, loc := studio(t, tree{"f": "data", "secret": "not for the copy"}, nil)
+	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
+	must(t, err)
+	must(t, os.Remove(filepath.Join(loc.Source, "f")))
+	must(t, os.Symlink("secret", filepath.Join(loc.Source, "f")))
+	res, err := Run(context.Background(), p, nil)
+	must(t, err)
+	if len(res.Failed)+len(res.Changed) != 1 {
+		t.Fatalf("failed %q, changed %q", res.Failed, res.Changed)
+	}
+	if _, err := os.Lstat(filepath.Join(to, loc.Dest, "f")); err == nil {
+		t.Fatal("a symlink's target was copied in place of the file")
 	}
 }

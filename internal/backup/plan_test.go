@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // ops renders a plan as "op rel" lines, folders left out when skipped.
@@ -19,7 +21,7 @@ func ops(p *Plan) []string {
 			if it.Kind == KindDir && it.Op == OpSkip {
 				continue
 			}
-			line := [...]string{"copy", "replace", "skip", "conflict", "link", "mkdir", "ignore"}[it.Op] + " " + it.Rel
+			line := [...]string{"copy", "replace", "skip", "conflict", "link", "mkdir", "ignore", "fail"}[it.Op] + " " + it.Rel
 			if it.Why != "" {
 				line += ": " + it.Why
 			}
@@ -123,7 +125,7 @@ func TestMakeRefuses(t *testing.T) {
 		{name: "source missing", setup: func(t *testing.T, from, to string, loc *Location) (string, string) {
 			loc.Source += "-nope"
 			return from, to
-		}, msg: "acme/spot footage: source: lstat"},
+		}, msg: "acme/spot footage: source: open "},
 		{name: "destination folder is a symlink", setup: func(t *testing.T, from, to string, loc *Location) (string, string) {
 			outside := t.TempDir()
 			must(t, os.Symlink(outside, filepath.Join(to, "footage")))
@@ -163,17 +165,19 @@ func TestMakeCancelled(t *testing.T) {
 }
 
 func TestTotals(t *testing.T) {
-	p := &Plan{Locations: []*LocationPlan{{Items: []Item{
-		{Kind: KindFile, Op: OpCopy, Size: 10},
-		{Kind: KindFile, Op: OpReplace, Size: 5},
-		{Kind: KindFile, Op: OpSkip, Size: 7},
-		{Kind: KindFile, Op: OpConflict, Size: 3},
-		{Kind: KindFile, Op: OpLink, Size: 10},
-		{Kind: KindDir, Op: OpMkdir},
-		{Kind: KindSymlink, Op: OpCopy},
-		{Kind: KindSpecial, Op: OpIgnore},
-	}}}}
-	want := Totals{CopyFiles: 2, CopyBytes: 15, SkipFiles: 1, SkipBytes: 7, Conflicts: 1, Ignored: 1, Links: 1, Dirs: 1, Symlinks: 1, ReplaceFiles: 1}
+	file := func(size int64) fsys.Entry { return fsys.Entry{Kind: KindFile, Size: size} }
+	p := &Plan{Locations: []*LocationPlan{{newFolders: 2, Items: []Item{
+		{Entry: file(10), Op: OpCopy},
+		{Entry: file(5), Op: OpReplace},
+		{Entry: file(7), Op: OpSkip},
+		{Entry: file(3), Op: OpConflict},
+		{Entry: file(10), Op: OpLink},
+		{Entry: fsys.Entry{Kind: KindDir}, Op: OpMkdir},
+		{Entry: fsys.Entry{Kind: KindSymlink}, Op: OpCopy},
+		{Entry: fsys.Entry{Kind: KindSpecial}, Op: OpIgnore},
+		{Entry: fsys.Entry{Kind: KindDir}, Op: OpFail},
+	}}, {Err: errors.New("unreadable")}}}
+	want := Totals{CopyFiles: 2, CopyBytes: 15, SkipFiles: 1, SkipBytes: 7, Conflicts: 1, Ignored: 1, Links: 1, Dirs: 3, Symlinks: 1, ReplaceFiles: 1, Failed: 2}
 	if got := p.Totals(); got != want {
 		t.Fatalf("Totals = %+v, want %+v", got, want)
 	}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 func TestRunCopiesEverything(t *testing.T) {
@@ -33,7 +35,7 @@ func TestRunCopiesEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Result{Copied: 3, CopiedBytes: 9, Verified: 3, Links: 1, Symlinks: 5, Dirs: 5}
+	want := Result{Copied: 3, CopiedBytes: 9, Verified: 3, Links: 1, Symlinks: 5, Dirs: 7} // footage, acme, spot and 4 inside
 	res.Elapsed = 0
 	if !resultEqual(*res, want) {
 		t.Fatalf("result %+v, want %+v", *res, want)
@@ -63,7 +65,7 @@ func findTemps(t *testing.T, root string) []string {
 	t.Helper()
 	var out []string
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && isTemp(d.Name()) {
+		if err == nil && fsys.IsTemp(d.Name()) {
 			out = append(out, p)
 		}
 		return nil
@@ -288,7 +290,7 @@ func (h writeHook) Write(p []byte) (int, error) {
 }
 
 // TestRunChangedSincePlan: a file that changed between the plan and the
-// copy is reported as changed, and one that vanished as a warning.
+// copy is reported as changed, and one that vanished as a failure.
 func TestRunChangedSincePlan(t *testing.T) {
 	from, to, loc := studio(t, tree{"a": "1", "b": "2"}, nil)
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
@@ -299,7 +301,7 @@ func TestRunChangedSincePlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Changed) != 1 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "vanished") || res.Copied != 0 {
+	if len(res.Changed) != 1 || len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "vanished") || res.Copied != 0 {
 		t.Fatalf("result %+v", res)
 	}
 }
@@ -333,10 +335,13 @@ func TestRunNoVerify(t *testing.T) {
 
 func TestRunBusy(t *testing.T) {
 	from, to, loc := studio(t, tree{"a": "1"}, nil)
-	root, err := os.OpenRoot(to)
+	root, err := fsys.OpenRoot(to)
 	must(t, err)
 	defer root.Close()
-	unlock, err := lock(root)
+	state, err := root.MkdirOpen(fsys.StateDir, 0o755)
+	must(t, err)
+	defer state.Close()
+	unlock, err := lockDest(state)
 	must(t, err)
 	defer unlock()
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/table"
@@ -80,9 +81,10 @@ func runCompare(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
+	precision := fsys.Coarser(fsys.RootPrecision(da.Root), fsys.RootPrecision(db.Root))
 	_, err = compareFiles(ctx, s, da, db, locs, fileListing{all: all, limit: limit, verb: "compare"},
 		func(ctx context.Context, l pairLocation) (*compare.Result, error) {
-			return compare.Trees(ctx, l.pathA, l.pathB)
+			return compare.Trees(ctx, l.pathA, l.pathB, precision)
 		})
 	return err
 }
@@ -236,6 +238,7 @@ type pairJSON struct {
 	OnlyA     classJSON       `json:"only_a"`
 	OnlyB     classJSON       `json:"only_b"`
 	Differs   classJSON       `json:"differs"`
+	Skipped   classJSON       `json:"skipped"`
 	Files     []fileEntryJSON `json:"files"`
 }
 
@@ -321,8 +324,11 @@ func writeFileComparison(b *strings.Builder, s *Session, l pairLocation, r *comp
 		n, bytes := r.Count(c)
 		counts = append(counts, fmt.Sprintf("%s %s (%s)", classLabel(c, da, db), plural(n, "file"), table.Bytes(bytes)))
 	}
+	if n, _ := r.Count(compare.Skipped); n > 0 {
+		counts = append(counts, fmt.Sprintf("skipped %s (sockets, devices, FIFOs: never copied)", plural(n, "special file")))
+	}
 	b.WriteString("  " + strings.Join(counts, "; ") + "\n")
-	groups := []compare.Class{compare.OnlyA, compare.OnlyB, compare.Differs}
+	groups := []compare.Class{compare.OnlyA, compare.OnlyB, compare.Differs, compare.Skipped}
 	if how.all {
 		groups = append(groups, compare.Identical)
 	}
@@ -342,7 +348,7 @@ func writeGroup(b *strings.Builder, s *Session, r *compare.Result, c compare.Cla
 	if len(entries) == 0 {
 		return
 	}
-	color := map[compare.Class]string{compare.OnlyA: yellow, compare.OnlyB: yellow, compare.Differs: red, compare.Identical: green}[c]
+	color := map[compare.Class]string{compare.OnlyA: yellow, compare.OnlyB: yellow, compare.Differs: red, compare.Identical: green, compare.Skipped: ""}[c]
 	b.WriteString(s.paint(color, classLabel(c, da, db)+":") + "\n")
 	shown := entries
 	if limit > 0 && len(shown) > limit {
@@ -367,12 +373,15 @@ func entrySize(e compare.Entry) string {
 		return "symlink"
 	case (e.A.Kind == compare.Folder || e.A.Kind == compare.None) && (e.B.Kind == compare.Folder || e.B.Kind == compare.None):
 		return "folder"
+	case e.Class == compare.Skipped:
+		return "special"
 	}
 	return table.Bytes(e.Bytes())
 }
 
 func fillPairJSON(pj *pairJSON, r *compare.Result) {
-	for c, dst := range map[compare.Class]*classJSON{compare.Identical: &pj.Identical, compare.OnlyA: &pj.OnlyA, compare.OnlyB: &pj.OnlyB, compare.Differs: &pj.Differs} {
+	for c, dst := range map[compare.Class]*classJSON{compare.Identical: &pj.Identical, compare.OnlyA: &pj.OnlyA,
+		compare.OnlyB: &pj.OnlyB, compare.Differs: &pj.Differs, compare.Skipped: &pj.Skipped} {
 		n, bytes := r.Count(c)
 		*dst = classJSON{n, bytes}
 	}
@@ -380,7 +389,7 @@ func fillPairJSON(pj *pairJSON, r *compare.Result) {
 		if e.Class == compare.Identical {
 			continue
 		}
-		fe := fileEntryJSON{Path: e.Rel, Class: [...]string{"identical", "only_a", "only_b", "differs"}[e.Class], Why: e.Why}
+		fe := fileEntryJSON{Path: e.Rel, Class: [...]string{"identical", "only_a", "only_b", "differs", "skipped"}[e.Class], Why: e.Why}
 		if e.A.Kind != compare.None {
 			fe.SizeA = &e.A.Size
 		}

@@ -21,7 +21,7 @@ func TestCompare(t *testing.T) {
 		{line: "compare --all acme/spot project WORK NAS", want: `(?m)^identical:\n  a\.prj  100 B$`},
 		{line: "compare acme/spot WORK NAS", want: `(?m)^acme/spot footage: only in WORK \(1\.0 kB, 1 file\)$`},
 		{line: "compare acme/spot project WORK NAS", json: true,
-			want: `^\{"a":"WORK","b":"NAS","locations":\[\{"project":"acme/spot","category":"project","identical":\{"files":1,"bytes":100\},"only_a":\{"files":1,"bytes":50\},"only_b":\{"files":0,"bytes":0\},"differs":\{"files":0,"bytes":0\},"files":\[\{"path":"sub/b\.prj","class":"only_a","size_a":50\}\]\}\],"same":false\}\n$`},
+			want: `^\{"a":"WORK","b":"NAS","locations":\[\{"project":"acme/spot","category":"project","identical":\{"files":1,"bytes":100\},"only_a":\{"files":1,"bytes":50\},"only_b":\{"files":0,"bytes":0\},"differs":\{"files":0,"bytes":0\},"skipped":\{"files":0,"bytes":0\},"files":\[\{"path":"sub/b\.prj","class":"only_a","size_a":50\}\]\}\],"same":false\}\n$`},
 		{line: "compare client acme WORK NAS", want: `(?m)^acme/spot +footage +1\.0 kB \(1\) +— +only in WORK\n`},
 		{line: "compare all WORK NAS", want: `(?m)^missing at NAS: 4 locations \(1\.0 kB\) held only in WORK; 1 location in both but not the same$`},
 		{line: "compare all NAS WORK", json: true, want: `"missing_at_b":\{"files":1,"bytes":10\},"differ":1\}`},

@@ -256,6 +256,7 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 var opNames = map[backup.Op]string{
 	backup.OpCopy: "copy", backup.OpReplace: "replace", backup.OpSkip: "identical",
 	backup.OpConflict: "conflict", backup.OpLink: "link", backup.OpMkdir: "mkdir", backup.OpIgnore: "skip",
+	backup.OpFail: "fail",
 }
 
 func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
@@ -265,6 +266,10 @@ func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
 	}
 	tab := table.New()
 	for _, lp := range plan.Locations {
+		if lp.Err != nil {
+			tab.Row("fail", table.Shorten(lp.Dest, 56), table.Shorten(lp.Err.Error(), 40))
+			continue
+		}
 		for _, it := range lp.Items {
 			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
 				continue
@@ -288,12 +293,12 @@ func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
 
 func planDetail(it backup.Item) string {
 	switch {
-	case it.Op == backup.OpConflict || it.Op == backup.OpIgnore:
+	case it.Op == backup.OpConflict || it.Op == backup.OpIgnore || it.Op == backup.OpFail:
 		return it.Why
 	case it.Op == backup.OpReplace:
 		return table.Bytes(it.Size) + ", " + it.Why
 	case it.Op == backup.OpLink:
-		return "hard link to " + it.Target
+		return "hard link to " + it.LinkTo
 	case it.Kind == backup.KindSymlink:
 		return "symlink to " + it.Target
 	case it.Kind == backup.KindFile:
@@ -337,6 +342,10 @@ func planJSON(req *copyRequest, plan *backup.Plan, t backup.Totals) copyJSON {
 		Replaced: t.ReplaceFiles, Links: t.Links, Symlinks: t.Symlinks, Dirs: t.Dirs,
 		Conflicts: nonNil(plan.Conflicts()), Failed: []string{}, Changed: []string{}, Warnings: []string{}, Plan: []planItemJSON{}}
 	for _, lp := range plan.Locations {
+		if lp.Err != nil {
+			out.Plan = append(out.Plan, planItemJSON{Op: "fail", Path: lp.Dest, Why: lp.Err.Error()})
+			continue
+		}
 		for _, it := range lp.Items {
 			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
 				continue

@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -56,13 +58,53 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 		return &cancelError{"load cancelled; the previous index is kept", err}
 	}
 	elapsed := time.Since(start)
+	good, failed := splitFailed(snaps)
 	if len(a.List("DATABASE")) == 0 {
-		s.Index = index.New(snaps...)
+		s.Index = index.New(append(good, previous(s, failed)...)...)
 	} else {
-		s.Index = s.Index.With(snaps...)
+		s.Index = s.Index.With(good...)
 	}
 	_, verbose := a.Flag("verbose")
-	return reportLoad(s, snaps, elapsed, verbose)
+	if err := reportLoad(s, good, elapsed, verbose); err != nil {
+		return err
+	}
+	return failedError(failed)
+}
+
+// splitFailed sets apart the snapshots whose scan did not complete.
+func splitFailed(snaps []*index.Snapshot) (good, failed []*index.Snapshot) {
+	for _, snap := range snaps {
+		if snap.Failed != "" {
+			failed = append(failed, snap)
+		} else {
+			good = append(good, snap)
+		}
+	}
+	return good, failed
+}
+
+// previous returns the snapshots the index already holds of the failed
+// databases, which a failed scan leaves in place.
+func previous(s *Session, failed []*index.Snapshot) []*index.Snapshot {
+	var out []*index.Snapshot
+	for _, f := range failed {
+		if snap, ok := s.Index.Snapshot(f.Database.Name); ok {
+			out = append(out, snap)
+		}
+	}
+	return out
+}
+
+// failedError reports the databases whose scan did not complete.
+func failedError(failed []*index.Snapshot) error {
+	if len(failed) == 0 {
+		return nil
+	}
+	var msgs []string
+	for _, f := range failed {
+		msgs = append(msgs, fmt.Sprintf("database %s: %s; its previous index is kept", f.Database.Name, f.Failed))
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // cancelError reports a command stopped by Ctrl-C in plain words, while

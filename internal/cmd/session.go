@@ -68,7 +68,7 @@ const (
 
 // paint colors text when the session prints in color.
 func (s *Session) paint(color, text string) string {
-	if !s.Color || text == "" {
+	if !s.Color || text == "" || color == "" {
 		return text
 	}
 	return "\x1b[" + color + "m" + text + "\x1b[0m"

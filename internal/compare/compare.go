@@ -7,11 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // Kind is what an entry is.
@@ -47,9 +47,10 @@ const (
 	OnlyA
 	OnlyB
 	Differs
+	Skipped // a socket, device or FIFO, which copy never copies
 )
 
-var classNames = [...]string{"identical", "only in A", "only in B", "differs"}
+var classNames = [...]string{"identical", "only in A", "only in B", "differs", "skipped"}
 
 func (c Class) String() string { return classNames[c] }
 
@@ -86,19 +87,21 @@ func (r *Result) Count(c Class) (n int, bytes int64) {
 	return n, bytes
 }
 
-// Same reports whether the two copies are identical.
+// Same reports whether the two copies are identical: special files, which
+// copy skips, do not count.
 func (r *Result) Same() bool {
 	for _, e := range r.Entries {
-		if e.Class != Identical {
+		if e.Class != Identical && e.Class != Skipped {
 			return false
 		}
 	}
 	return true
 }
 
-// Trees compares the folders a and b by size, modification time and type.
-// A missing folder is an error: compare the location only where it exists.
-func Trees(ctx context.Context, a, b string) (*Result, error) {
+// Trees compares the folders a and b by size, modification time (at the
+// given precision: the coarser of the two databases') and type. A missing
+// folder is an error: compare the location only where it exists.
+func Trees(ctx context.Context, a, b string, precision time.Duration) (*Result, error) {
 	var sb tree
 	var errB error
 	done := make(chan struct{})
@@ -114,103 +117,84 @@ func Trees(ctx context.Context, a, b string) (*Result, error) {
 	if errB != nil {
 		return nil, errB
 	}
-	return merge(sa, sb), nil
+	return merge(sa, sb, precision), nil
 }
 
 // tree is a location's entries by path.
 type tree map[string]Side
 
-// readTree lists every entry below root, without following symlinks.
-// Each folder is read once and its entries are looked up relative to it.
+// readTree lists every entry below root, without following symlinks. Each
+// folder is opened from its parent, one name at a time. Copy's temp files
+// are not data and are left out.
 func readTree(ctx context.Context, root string) (tree, error) {
-	fi, err := os.Stat(root)
+	d, err := fsys.OpenRoot(root)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder", root)
-	}
+	defer d.Close()
 	t := tree{}
-	if err := readFolder(ctx, t, root, ""); err != nil {
+	if err := readFolder(ctx, t, d, ""); err != nil {
 		return nil, fmt.Errorf("read %s: %w", root, err)
 	}
 	return t, nil
 }
 
-// readFolder adds the entries of the folder rel (below root) to t, and
-// those of its sub-folders.
-func readFolder(ctx context.Context, t tree, root, rel string) error {
+// readFolder adds the entries of the folder d, at rel, to t, and those of
+// its sub-folders.
+func readFolder(ctx context.Context, t tree, d *fsys.Dir, rel string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	dir := root
-	if rel != "" {
-		dir = root + string(filepath.Separator) + filepath.FromSlash(rel)
-	}
-	f, err := os.Open(dir)
+	entries, err := d.List()
 	if err != nil {
 		return err
 	}
-	names, err := f.Readdirnames(-1)
-	if err != nil {
-		f.Close()
-		return err
-	}
-	var subs []string
-	for _, name := range names {
-		side, err := lstatAt(f, dir, name)
+	for _, e := range entries {
+		if fsys.IsTemp(e.Name) {
+			continue
+		}
+		r := e.Name
+		if rel != "" {
+			r = rel + "/" + e.Name
+		}
+		t[r] = sideOf(e)
+		if e.Kind != fsys.KindDir {
+			continue
+		}
+		sub, err := d.OpenDir(e.Name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // vanished while listed
 		}
 		if err != nil {
-			f.Close()
 			return err
 		}
-		r := name
-		if rel != "" {
-			r = rel + "/" + name
-		}
-		t[r] = side
-		if side.Kind == Folder {
-			subs = append(subs, r)
-		}
-	}
-	f.Close()
-	for _, sub := range subs {
-		if err := readFolder(ctx, t, root, sub); err != nil {
+		err = readFolder(ctx, t, sub, r)
+		sub.Close()
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// lstatPortable describes the entry name of the folder at path, through
-// package os. lstatAt is the faster form where the system has one.
-func lstatPortable(_ *os.File, path, name string) (Side, error) {
-	p := filepath.Join(path, name)
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return Side{}, err
-	}
-	s := Side{Size: fi.Size(), ModTime: fi.ModTime()}
-	switch {
-	case fi.IsDir():
-		s.Kind, s.Size = Folder, 0
-	case fi.Mode()&fs.ModeSymlink != 0:
-		s.Kind = Symlink
-		if s.Target, err = os.Readlink(p); err != nil {
-			return Side{}, err
-		}
-	case fi.Mode().IsRegular():
+// sideOf describes an entry as one side of a comparison.
+func sideOf(e fsys.Entry) Side {
+	s := Side{Size: e.Size, ModTime: e.ModTime, Target: e.Target}
+	switch e.Kind {
+	case fsys.KindFile:
 		s.Kind = File
+	case fsys.KindDir:
+		s.Kind = Folder
+	case fsys.KindSymlink:
+		s.Kind = Symlink
 	default:
-		s.Kind, s.Size = Special, 0
+		s.Kind = Special
 	}
-	return s, nil
+	return s
 }
 
 // merge classifies the union of two trees' paths.
-func merge(a, b tree) *Result {
+func merge(a, b tree, precision time.Duration) *Result {
 	names := make([]string, 0, len(a)+len(b))
 	for n := range a {
 		names = append(names, n)
@@ -232,12 +216,14 @@ func merge(a, b tree) *Result {
 			continue // its entries are listed as only in A
 		case e.B.Kind == Folder && e.A.Kind == None && fullB[n]:
 			continue
+		case e.A.Kind.skipped() && e.B.Kind.skipped():
+			e.Class, e.Why = Skipped, "special file: not copied"
 		case e.B.Kind == None:
 			e.Class = OnlyA
 		case e.A.Kind == None:
 			e.Class = OnlyB
 		default:
-			e.Class, e.Why = classify(e.A, e.B)
+			e.Class, e.Why = classify(e.A, e.B, precision)
 		}
 		r.Entries = append(r.Entries, e)
 	}
@@ -253,8 +239,12 @@ func parents(t tree) map[string]bool {
 	return full
 }
 
+// skipped reports whether a side is a special file or nothing: a path whose
+// every side is such is skipped, as copy skips it.
+func (k Kind) skipped() bool { return k == Special || k == None }
+
 // classify compares two sides present at one path.
-func classify(a, b Side) (Class, string) {
+func classify(a, b Side, precision time.Duration) (Class, string) {
 	switch {
 	case a.Kind != b.Kind:
 		return Differs, "type: " + a.Kind.String() + " in A, " + b.Kind.String() + " in B"
@@ -264,19 +254,10 @@ func classify(a, b Side) (Class, string) {
 		return Identical, ""
 	case a.Size != b.Size:
 		return Differs, "size"
-	case !SameTime(a.ModTime, b.ModTime):
+	case !fsys.SameTime(a.ModTime, b.ModTime, precision):
 		return Differs, "time"
 	}
 	return Identical, ""
-}
-
-// SameTime compares modification times, to the second when either side
-// keeps no finer time (some NAS and FAT volumes).
-func SameTime(a, b time.Time) bool {
-	if a.Nanosecond() == 0 || b.Nanosecond() == 0 {
-		return a.Unix() == b.Unix()
-	}
-	return a.Equal(b)
 }
 
 // Dir is the folder part of an entry's path, "." for the top.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -78,6 +79,22 @@ func TestTrees(t *testing.T) {
 			want: "identical l\ndiffers m (target)"},
 		{name: "empty folders", a: map[string]string{"e/": "", "both/": ""}, b: map[string]string{"both/": ""},
 			want: "only in A e"},
+		// Issue 7, item 3: another copy's temp files are not data.
+		{name: "temp names", a: map[string]string{"x": "1", "d/.autobackup-0123456789abcdef.tmp": "partial"}, b: map[string]string{"x": "1", "d/": ""},
+			want: "identical x"},
+		// Issue 7, item 7: special files are skipped, as copy skips them.
+		{name: "special files", a: map[string]string{"x": "1"}, b: map[string]string{"x": "1"},
+			setB: func(t *testing.T, b string) {
+				must(t, syscall.Mkfifo(filepath.Join(b, "fifo"), 0o644))
+				must(t, syscall.Mkfifo(filepath.Join(b, "x2"), 0o644))
+			}, want: "skipped fifo (special file: not copied)\nidentical x\nskipped x2 (special file: not copied)"},
+		// Issue 7, item 16: one side without nanoseconds is not the same
+		// second where both databases keep nanoseconds.
+		{name: "whole second", a: map[string]string{"x": "1"}, b: map[string]string{"x": "2"},
+			setB: func(t *testing.T, b string) {
+				whole := stamp.Truncate(time.Second)
+				must(t, os.Chtimes(filepath.Join(b, "x"), whole, whole))
+			}, want: "differs x (time)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,7 +102,7 @@ func TestTrees(t *testing.T) {
 			if tt.setB != nil {
 				tt.setB(t, b)
 			}
-			r, err := Trees(context.Background(), a, b)
+			r, err := Trees(context.Background(), a, b, time.Nanosecond)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,15 +115,15 @@ func TestTrees(t *testing.T) {
 
 func TestTreesErrors(t *testing.T) {
 	a := build(t, map[string]string{"f": "1"})
-	if _, err := Trees(context.Background(), a, filepath.Join(a, "missing")); !os.IsNotExist(err) {
+	if _, err := Trees(context.Background(), a, filepath.Join(a, "missing"), time.Nanosecond); !os.IsNotExist(err) {
 		t.Fatalf("missing B: %v", err)
 	}
-	if _, err := Trees(context.Background(), filepath.Join(a, "f"), a); err == nil {
+	if _, err := Trees(context.Background(), filepath.Join(a, "f"), a, time.Nanosecond); err == nil {
 		t.Fatal("a file as A did not fail")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Trees(ctx, a, a); err == nil {
+	if _, err := Trees(ctx, a, a, time.Nanosecond); err == nil {
 		t.Fatal("a cancelled comparison did not fail")
 	}
 }
@@ -134,29 +151,28 @@ func TestCountAndSame(t *testing.T) {
 	if !(&Result{Entries: r.Entries[:1]}).Same() {
 		t.Error("Same() false on identical entries")
 	}
+	if !(&Result{Entries: []Entry{r.Entries[0], {Class: Skipped, B: Side{Kind: Special}}}}).Same() {
+		t.Error("Same() false with a skipped special file")
+	}
 }
 
-func TestSameTime(t *testing.T) {
-	a := time.Date(2026, 1, 2, 3, 4, 5, 600, time.UTC)
-	tests := []struct {
-		a, b time.Time
-		want bool
-	}{
-		{a, a, true},
-		{a, a.Add(1), false},
-		{a, a.Truncate(time.Second), true}, // a volume that keeps whole seconds
-		{a, a.Truncate(time.Second).Add(time.Second), false},
-	}
-	for _, tt := range tests {
-		if got := SameTime(tt.a, tt.b); got != tt.want {
-			t.Errorf("SameTime(%v, %v) = %v", tt.a, tt.b, got)
-		}
+// TestTreesAtPrecision: on databases that keep whole seconds, a file of
+// the same second is the same.
+func TestTreesAtPrecision(t *testing.T) {
+	a := build(t, map[string]string{"x": "1"})
+	b := build(t, map[string]string{"x": "2"})
+	whole := stamp.Truncate(time.Second)
+	must(t, os.Chtimes(filepath.Join(b, "x"), whole, whole))
+	r, err := Trees(context.Background(), a, b, time.Second)
+	must(t, err)
+	if got := render(r); got != "identical x" {
+		t.Fatalf("got %q", got)
 	}
 }
 
 func TestKindAndClassNames(t *testing.T) {
-	got := fmt.Sprint(None, File, Folder, Symlink, Special, Identical, OnlyA, OnlyB, Differs)
-	want := "nothing file folder symlink special file identical only in A only in B differs"
+	got := fmt.Sprint(None, File, Folder, Symlink, Special, Identical, OnlyA, OnlyB, Differs, Skipped)
+	want := "nothing file folder symlink special file identical only in A only in B differs skipped"
 	if got != want {
 		t.Fatalf("names: %q", got)
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
 )
@@ -25,7 +26,7 @@ const hashBuf = 256 << 10
 // Files are hashed jobs at a time, and each side of a file is read at the
 // same time as the other. Time differences alone do not count.
 func Verify(ctx context.Context, a, b string, jobs int, progress *Progress) (*Result, error) {
-	r, err := Trees(ctx, a, b)
+	r, err := Trees(ctx, a, b, time.Nanosecond)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,11 @@ type Snapshot struct {
 	Offline  string // why the database is offline; empty when online
 	Warning  string // something odd about an online database, such as an empty root
 
+	// Failed says why a scan of an online database did not complete (its
+	// root vanished or was replaced during the scan, as when a volume is
+	// unmounted): such a snapshot is partial, and never goes into an index.
+	Failed string
+
 	// Categories maps a category name to the clients found there. A
 	// category whose folder is missing from this database is absent.
 	Categories map[string]Clients

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -82,6 +83,9 @@ func portableEntry(dir string, e fs.DirEntry, l *listing) {
 	case fs.ModeDir:
 		l.dirs = append(l.dirs, e.Name())
 	case 0:
+		if fsys.IsTemp(e.Name()) { // a copy's temp file is not data
+			return
+		}
 		fi, err := e.Info()
 		if err != nil {
 			l.fail(filepath.Join(dir, e.Name()), err)

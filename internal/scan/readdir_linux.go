@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -73,7 +74,9 @@ func (r *getdentsReader) entries(fd int, dir string, buf []byte, l *listing) {
 		case unix.DT_DIR:
 			l.dirs = append(l.dirs, name)
 		case unix.DT_REG, unix.DT_UNKNOWN:
-			statEntry(fd, dir, name, typ == unix.DT_UNKNOWN, l)
+			if !fsys.IsTemp(name) { // a copy's temp file is not data
+				statEntry(fd, dir, name, typ == unix.DT_UNKNOWN, l)
+			}
 		}
 	}
 }

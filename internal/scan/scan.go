@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -22,6 +23,8 @@ import (
 type Scanner struct {
 	Jobs     int       // folders read at once; 0 picks DefaultJobs()
 	Progress *Progress // counts what has been found so far; may be nil
+
+	newReader func() reader // the folder reader; nil picks the system's fastest
 }
 
 // Progress counts what a running scan has found: folders read, and the
@@ -73,8 +76,9 @@ type project struct {
 func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Category) ([]*index.Snapshot, error) {
 	q := newQueue[task]()
 	snaps := make([]*index.Snapshot, len(dbs))
+	roots := make([]fsys.ID, len(dbs))
 	for i, db := range dbs {
-		snaps[i] = openDatabase(db)
+		snaps[i], roots[i] = openDatabase(db)
 		if !snaps[i].Online {
 			continue
 		}
@@ -90,7 +94,28 @@ func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Ca
 	if err := q.run(ctx, jobs, func() func(task) { return s.worker(q) }); err != nil {
 		return nil, err
 	}
+	for i, snap := range snaps {
+		if snap.Online {
+			checkRoot(snap, roots[i])
+		}
+	}
 	return snaps, nil
+}
+
+// checkRoot fails a snapshot whose root is no longer the folder the scan
+// began in: a volume unmounted or replaced during the scan leaves a
+// partial listing that must not pass for the database's content.
+func checkRoot(snap *index.Snapshot, want fsys.ID) {
+	d, err := fsys.OpenRoot(snap.Database.Root)
+	switch {
+	case err != nil:
+		snap.Failed = "its root " + snap.Database.Root + " vanished during the scan (" + errText(err) + "); was the volume unmounted?"
+	case d.ID() != want:
+		snap.Failed = "its root " + snap.Database.Root + " changed during the scan; was the volume unmounted or replaced?"
+	}
+	if d != nil {
+		d.Close()
+	}
 }
 
 // Project scans one project folder, as load would, and returns its stats
@@ -111,9 +136,15 @@ func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index
 	return p.stats, b.snap.Errors, nil
 }
 
-// openDatabase checks a database's root and starts its snapshot.
-func openDatabase(db index.Database) *index.Snapshot {
+// openDatabase checks a database's root and starts its snapshot. It
+// returns the root's identity, to check at the end.
+func openDatabase(db index.Database) (*index.Snapshot, fsys.ID) {
 	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}}
+	var id fsys.ID
+	if d, err := fsys.OpenRoot(db.Root); err == nil {
+		id = d.ID()
+		d.Close()
+	}
 	fi, err := os.Stat(db.Root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -130,7 +161,7 @@ func openDatabase(db index.Database) *index.Snapshot {
 			snap.Warning = "root " + db.Root + " is empty; is the volume mounted?"
 		}
 	}
-	return snap
+	return snap, id
 }
 
 func isEmptyDir(path string) (bool, error) {
@@ -149,7 +180,12 @@ func isEmptyDir(path string) (bool, error) {
 // worker returns the function one worker applies to each task, with its
 // own reader and buffers.
 func (s Scanner) worker(q *queue[task]) func(task) {
-	r := newReader()
+	var r reader
+	if s.newReader != nil {
+		r = s.newReader()
+	} else {
+		r = newReader()
+	}
 	var l listing
 	return func(t task) {
 		l.reset()

@@ -1,0 +1,184 @@
+package backup
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
+)
+
+// locCopy is one location being copied: its folder at both ends, opened
+// and checked to be the planned ones.
+type locCopy struct {
+	r        *runner
+	lp       *LocationPlan
+	src, dst *fsys.Dir
+	destID   func(string) (fsys.ID, bool)
+	srcID    func(string) (fsys.ID, bool)
+}
+
+// openLocation opens the location's folder at the source, and at the
+// destination, making it and the folders above it where missing. Each
+// folder that existed at planning must still be the same one.
+func (r *runner) openLocation(lp *LocationPlan) (*locCopy, error) {
+	lc := &locCopy{r: r, lp: lp, destID: r.destID(lp), srcID: known(lp.srcFolders)}
+	var err error
+	if lc.src, err = r.src.WalkCheck(lp.srcRel, lc.srcID); err != nil {
+		return nil, fmt.Errorf("source: %w", err)
+	}
+	if lc.dst, err = lc.makeDest(); err != nil {
+		lc.src.Close()
+		return nil, err
+	}
+	return lc, nil
+}
+
+// known returns the lookup of identities recorded at planning; a folder
+// not recorded is not checked.
+func known(ids map[string]fsys.ID) func(string) (fsys.ID, bool) {
+	return func(p string) (fsys.ID, bool) {
+		id, ok := ids[p]
+		return id, ok
+	}
+}
+
+// makeDest walks to the location's folder at the destination, making the
+// folders that are missing: those above it with mode 755, the location's
+// own with the source's mode plus the owner's rwx until it is complete.
+func (lc *locCopy) makeDest() (*fsys.Dir, error) {
+	d, err := lc.r.dst.Walk(".")
+	if err != nil {
+		return nil, err
+	}
+	parts := strings.Split(lc.lp.Dest, "/")
+	done := ""
+	for i, name := range parts {
+		done = path.Join(done, name)
+		mode := fs.FileMode(dirMode)
+		if i == len(parts)-1 {
+			mode = lc.lp.srcDir.Mode.Perm() | 0o700
+		}
+		next, err := lc.openOrMake(d, done, name, mode)
+		d.Close()
+		if err != nil {
+			return nil, err
+		}
+		d = next
+	}
+	return d, nil
+}
+
+// openOrMake opens the folder name in d (at p from the root), making it
+// when it is missing and was missing at planning.
+func (lc *locCopy) openOrMake(d *fsys.Dir, p, name string, mode fs.FileMode) (*fsys.Dir, error) {
+	want, planned := lc.lp.destFolders[p]
+	if !planned {
+		err := d.Mkdir(name, mode)
+		switch {
+		case err == nil:
+			sub, err := d.OpenDir(name)
+			if err != nil {
+				return nil, err
+			}
+			lc.r.madeFolder(p, sub.ID())
+			return sub, nil
+		case !errors.Is(err, fs.ErrExist):
+			return nil, err
+		}
+		if id, ok := lc.destID(p); ok && id != (fsys.ID{}) {
+			want, planned = id, true // made by this copy, for another location
+		}
+	}
+	sub, err := d.OpenDir(name)
+	if err != nil {
+		return nil, err
+	}
+	if planned && sub.ID() != want {
+		sub.Close()
+		return nil, &fs.PathError{Op: "open", Path: sub.Path(), Err: fsys.ErrMoved}
+	}
+	if !planned {
+		lc.r.adopt(p, sub.ID()) // made meanwhile by someone else: a real folder at the right place
+	}
+	return sub, nil
+}
+
+func (lc *locCopy) close() {
+	lc.src.Close()
+	lc.dst.Close()
+}
+
+func (lc *locCopy) final(rel string) string { return path.Join(lc.lp.Dest, rel) }
+
+// prepare removes stale temps, makes folders and symlinks, and records
+// what needs no copy, in plan order (a folder before what it holds). It
+// returns the files to copy and the hard links to make.
+func (lc *locCopy) prepare() (files, links []Item) {
+	h := newHandles(lc.dst, lc.lp.Dest, lc.destID, lc.r.limits.folders)
+	defer h.closeAll()
+	for _, t := range lc.lp.StaleTemps {
+		if d, err := h.get(path.Dir(t)); err == nil && d.Remove(path.Base(t)) == nil {
+			lc.r.res.StaleTemps++
+		}
+	}
+	r := lc.r
+	for _, it := range lc.lp.Items {
+		h.trim()
+		switch {
+		case it.Op == OpMkdir:
+			lc.mkdir(h, it)
+		case it.Op == OpSkip && it.Kind == KindFile:
+			r.res.Skipped++
+			r.res.SkippedBytes += it.Size
+			r.done[lc.final(it.Rel)] = true
+		case it.Op == OpConflict:
+			r.res.Conflicts = append(r.res.Conflicts, lc.final(it.Rel)+": "+it.Why)
+		case it.Op == OpIgnore:
+			r.res.Warnings = append(r.res.Warnings, lc.final(it.Rel)+": skipped, "+it.Why)
+		case it.Op == OpFail:
+			r.fail(lc.final(it.Rel), errors.New(it.Why))
+		case it.Op == OpLink:
+			links = append(links, it)
+		case it.Kind == KindSymlink && it.Op == OpCopy:
+			lc.symlink(h, it)
+		case it.Kind == KindFile:
+			files = append(files, it)
+		}
+	}
+	return files, links
+}
+
+func (lc *locCopy) mkdir(h *handles, it Item) {
+	parent, err := h.get(path.Dir(it.Rel))
+	if err != nil {
+		lc.r.fail(lc.final(it.Rel), err)
+		return
+	}
+	sub, err := lc.openOrMake(parent, lc.final(it.Rel), it.Name, it.Mode.Perm()|0o700)
+	if err != nil {
+		lc.r.fail(lc.final(it.Rel), err)
+		return
+	}
+	sub.Close()
+}
+
+func (lc *locCopy) symlink(h *handles, it Item) {
+	name := lc.final(it.Rel)
+	d, err := h.get(path.Dir(it.Rel))
+	if err == nil {
+		err = d.Symlink(it.Target, it.Name)
+	}
+	if err != nil {
+		lc.r.fail(name, err)
+		return
+	}
+	lc.r.mu.Lock()
+	lc.r.res.Symlinks++
+	lc.r.mu.Unlock()
+	if err := d.SetEntryModTime(it.Name, it.ModTime); err != nil {
+		lc.r.warn(name, "symlink time not set: "+errText(err))
+	}
+}

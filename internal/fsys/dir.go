@@ -1,0 +1,236 @@
+package fsys
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// Dir is an open folder. Every name given to its methods is one entry of
+// the folder, never a path, and symlinks are never followed through it.
+// A Dir is safe for use by several goroutines; Close it when done.
+type Dir struct {
+	fd   int
+	path string // shown in messages: the root's path joined with the names walked
+	id   ID
+}
+
+// OpenRoot opens a database's root folder. The root's own path may pass
+// through symlinks (a mount point reached by a link); nothing below it may.
+func OpenRoot(root string) (*Dir, error) {
+	fd, err := retryFd(func() (int, error) {
+		return unix.Open(root, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: root, Err: err}
+	}
+	return newDir(fd, root)
+}
+
+func newDir(fd int, p string) (*Dir, error) {
+	var st unix.Stat_t
+	if err := retry(func() error { return unix.Fstat(fd, &st) }); err != nil {
+		unix.Close(fd)
+		return nil, &fs.PathError{Op: "stat", Path: p, Err: err}
+	}
+	return &Dir{fd: fd, path: p, id: ID{uint64(st.Dev), uint64(st.Ino)}}, nil
+}
+
+// Path is the folder's path as it was reached, for messages.
+func (d *Dir) Path() string { return d.path }
+
+// ID is the folder's identity, taken when it was opened.
+func (d *Dir) ID() ID { return d.id }
+
+// Close closes the folder.
+func (d *Dir) Close() error { return unix.Close(d.fd) }
+
+func (d *Dir) join(name string) string {
+	if name == "." {
+		return d.path
+	}
+	return d.path + "/" + name
+}
+
+// checkName refuses anything that is not one plain entry name.
+func checkName(name string) error {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\x00") {
+		return fmt.Errorf("%q is not a name within a folder", name)
+	}
+	return nil
+}
+
+// OpenDir opens the sub-folder name. A symlink there is refused, not
+// followed.
+func (d *Dir) OpenDir(name string) (*Dir, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	fd, err := retryFd(func() (int, error) {
+		return unix.Openat(d.fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: d.join(name), Err: folderErr(err)}
+	}
+	return newDir(fd, d.join(name))
+}
+
+// folderErr names the errors a symlink met with O_NOFOLLOW gives.
+func folderErr(err error) error {
+	if errors.Is(err, unix.ELOOP) {
+		return fmt.Errorf("%w (a symlink; links are not followed)", unix.ENOTDIR)
+	}
+	return err
+}
+
+// Walk opens the folder at rel, a slash-separated path below d, one name
+// at a time. An empty rel or "." opens d again.
+func (d *Dir) Walk(rel string) (*Dir, error) {
+	return d.WalkCheck(rel, nil)
+}
+
+// WalkCheck is Walk that also checks each folder it passes against want,
+// which maps a path below d (as in rel's prefixes) to the ID it must have;
+// a folder with another ID fails the walk with ErrMoved.
+func (d *Dir) WalkCheck(rel string, want func(rel string) (ID, bool)) (*Dir, error) {
+	cur, err := d.dup()
+	if err != nil {
+		return nil, err
+	}
+	if rel == "" || rel == "." {
+		return cur, nil
+	}
+	done := ""
+	for _, name := range strings.Split(rel, "/") {
+		next, err := cur.OpenDir(name)
+		cur.Close()
+		if err != nil {
+			return nil, err
+		}
+		done = path.Join(done, name)
+		if want != nil {
+			if id, ok := want(done); ok && id != next.id {
+				next.Close()
+				return nil, &fs.PathError{Op: "open", Path: next.path, Err: ErrMoved}
+			}
+		}
+		cur = next
+	}
+	return cur, nil
+}
+
+func (d *Dir) dup() (*Dir, error) {
+	fd, err := retryFd(func() (int, error) { return unix.FcntlInt(uintptr(d.fd), unix.F_DUPFD_CLOEXEC, 0) })
+	if err != nil {
+		return nil, &fs.PathError{Op: "dup", Path: d.path, Err: err}
+	}
+	return &Dir{fd: fd, path: d.path, id: d.id}, nil
+}
+
+// Stat describes the folder itself.
+func (d *Dir) Stat() (Entry, error) {
+	var st unix.Stat_t
+	if err := retry(func() error { return unix.Fstat(d.fd, &st) }); err != nil {
+		return Entry{}, &fs.PathError{Op: "stat", Path: d.path, Err: err}
+	}
+	return entryOf(path.Base(d.path), &st), nil
+}
+
+// Lstat describes the entry name, without following a symlink. A
+// symlink's target is read too.
+func (d *Dir) Lstat(name string) (Entry, error) {
+	if err := checkName(name); err != nil {
+		return Entry{}, err
+	}
+	var st unix.Stat_t
+	if err := retry(func() error { return unix.Fstatat(d.fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return Entry{}, &fs.PathError{Op: "lstat", Path: d.join(name), Err: err}
+	}
+	e := entryOf(name, &st)
+	if e.Kind == KindSymlink {
+		t, err := d.Readlink(name)
+		if err != nil {
+			return Entry{}, err
+		}
+		e.Target = t
+	}
+	return e, nil
+}
+
+// Readlink reads the symlink name's text.
+func (d *Dir) Readlink(name string) (string, error) {
+	buf := make([]byte, 256)
+	for {
+		n, err := unix.Readlinkat(d.fd, name, buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return "", &fs.PathError{Op: "readlink", Path: d.join(name), Err: err}
+		}
+		if n < len(buf) {
+			return string(buf[:n]), nil
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// Open opens the file name for reading. A symlink there is refused.
+func (d *Dir) Open(name string) (*os.File, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	fd, err := retryFd(func() (int, error) {
+		return unix.Openat(d.fd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: d.join(name), Err: err}
+	}
+	return os.NewFile(uintptr(fd), d.join(name)), nil
+}
+
+// Create makes the new file name for writing, with perm; it fails if the
+// name exists, whatever is there.
+func (d *Dir) Create(name string, perm fs.FileMode) (*os.File, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	fd, err := retryFd(func() (int, error) {
+		return unix.Openat(d.fd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, uint32(perm.Perm()))
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "create", Path: d.join(name), Err: err}
+	}
+	return os.NewFile(uintptr(fd), d.join(name)), nil
+}
+
+func retry(f func() error) error {
+	for {
+		if err := f(); err != unix.EINTR {
+			return err
+		}
+	}
+}
+
+func retryFd(f func() (int, error)) (int, error) {
+	for {
+		fd, err := f()
+		if err != unix.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// Fstat describes an open file.
+func Fstat(f *os.File) (Entry, error) {
+	var st unix.Stat_t
+	if err := retry(func() error { return unix.Fstat(int(f.Fd()), &st) }); err != nil {
+		return Entry{}, &fs.PathError{Op: "stat", Path: f.Name(), Err: err}
+	}
+	return entryOf(path.Base(f.Name()), &st), nil
+}

@@ -1,0 +1,30 @@
+package fsys
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+func exchange(fromfd int, from string, tofd int, to string) error {
+	return unix.RenameatxNp(fromfd, from, tofd, to, unix.RENAME_SWAP)
+}
+
+// SyncFS is not available here: the caller syncs each file instead.
+func (d *Dir) SyncFS() error { return ErrUnsupported }
+
+// DropCache has no form here; a read-back may come from the cache.
+func DropCache(*os.File) {}
+
+// Sequential has no form here.
+func Sequential(*os.File) {}
+
+// utimeOmit tells utimensat to leave a time as it is.
+const utimeOmit = -2
+
+// CopyRange is not available here.
+func CopyRange(in, out *os.File, off, n int64) error { return ErrUnsupported }
+
+func renameNoReplace(fromfd int, from string, tofd int, to string) error {
+	return unix.RenameatxNp(fromfd, from, tofd, to, unix.RENAME_EXCL)
+}
