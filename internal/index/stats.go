@@ -18,6 +18,17 @@ type Stats struct {
 	// so that sums over several locations can count each of them once.
 	// It is nil when there are none.
 	Links map[FileID]int64
+
+	// Fingerprint is an order-independent digest of the location's
+	// listing: the sum of a hash of each entry's path inside the location,
+	// kind, size, modification time (to 2 s, the coarsest precision a
+	// database may keep) and symlink target. Two locations with the same
+	// fingerprint hold the same names with the same sizes and times.
+	Fingerprint uint64
+
+	// Temps counts temp files of a copy found in the location: a copy
+	// into it was interrupted and not resumed.
+	Temps int64
 }
 
 // AddFile counts one regular file. A file with several hard links is
