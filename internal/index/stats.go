@@ -71,6 +71,8 @@ func (s *Stats) Add(o *Stats) {
 	}
 	s.Bytes += bytes
 	s.Files += files
+	s.Fingerprint += o.Fingerprint
+	s.Temps += o.Temps
 	s.Touch(o.Modified)
 }
 
