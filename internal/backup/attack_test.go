@@ -197,14 +197,14 @@ func TestMakeLongPaths(t *testing.T) {
 	must(t, err)
 	seg := strings.Repeat("x", 200)
 	for range 25 {
-		next, err := d.MkdirOpen(seg, 0o755)
+		next, err := fsys.MkdirOpen(d, seg, 0o755)
 		must(t, err)
 		d.Close()
 		d = next
 	}
 	f, err := d.Create("deep.mov", 0o644)
 	must(t, err)
-	f.WriteString("deep")
+	io.WriteString(f, "deep")
 	f.Close()
 	d.Close()
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
@@ -216,7 +216,7 @@ func TestMakeLongPaths(t *testing.T) {
 	d, err = fsys.OpenRoot(filepath.Join(to, loc.Dest))
 	must(t, err)
 	defer d.Close()
-	deep, err := d.Walk(strings.TrimSuffix(strings.Repeat(seg+"/", 25), "/"))
+	deep, err := fsys.Walk(d, strings.TrimSuffix(strings.Repeat(seg+"/", 25), "/"))
 	must(t, err)
 	defer deep.Close()
 	if e, err := deep.Lstat("deep.mov"); err != nil || e.Size != 4 {
@@ -231,7 +231,7 @@ func TestRunOneBadFolder(t *testing.T) {
 	write(t, filepath.Join(from, "footage/acme/other"), tree{"c": "3"})
 	loc2 := loc
 	loc2.Project.Name, loc2.Source, loc2.Dest = "other", filepath.Join(from, "footage/acme/other"), "footage/acme/other"
-	opts := Options{list: func(d *fsys.Dir) ([]fsys.Entry, error) {
+	opts := Options{list: func(d fsys.Dir) ([]fsys.Entry, error) {
 		if filepath.Base(d.Path()) == "bad" {
 			return nil, &fs.PathError{Op: "readdir", Path: d.Path(), Err: unix.EIO}
 		}

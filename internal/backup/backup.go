@@ -39,7 +39,7 @@ type Options struct {
 	Now       func() time.Time
 
 	// list reads a folder; tests set it to make a folder unreadable.
-	list func(*fsys.Dir) ([]fsys.Entry, error)
+	list func(fsys.Dir) ([]fsys.Entry, error)
 }
 
 // DefaultJobs is how many files are copied at once by default.

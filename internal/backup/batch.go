@@ -15,7 +15,7 @@ import (
 // use at both ends, open until the batch is published.
 type batch struct {
 	src, dst, keep *handles
-	keepBase       *fsys.Dir // .autobackup/replaced/<time>, once a file is replaced
+	keepBase       fsys.Dir // .autobackup/replaced/<time>, once a file is replaced
 	keepMu         sync.Mutex
 }
 
@@ -165,14 +165,14 @@ func (lc *locCopy) finishBatch(ctx context.Context, b *batch, ws []*written) {
 // movedFolders checks, from the database root, that each folder the batch
 // wrote into is still at its place; it returns the error of each that is
 // not.
-func (lc *locCopy) movedFolders(ws []*written) map[*fsys.Dir]error {
-	out := map[*fsys.Dir]error{}
+func (lc *locCopy) movedFolders(ws []*written) map[fsys.Dir]error {
+	out := map[fsys.Dir]error{}
 	for _, w := range ws {
 		if _, seen := out[w.dir]; seen {
 			continue
 		}
 		out[w.dir] = nil
-		d, err := lc.r.dst.WalkCheck(path.Dir(w.final), lc.destID)
+		d, err := fsys.WalkCheck(lc.r.dst, path.Dir(w.final), lc.destID)
 		if err == nil && d.ID() != w.dir.ID() {
 			err = fmt.Errorf("%s: %w", d.Path(), fsys.ErrMoved)
 		}
@@ -185,8 +185,8 @@ func (lc *locCopy) movedFolders(ws []*written) map[*fsys.Dir]error {
 }
 
 // foldersOf lists the distinct folders of a batch's files.
-func foldersOf(ws []*written) []*fsys.Dir {
-	var out []*fsys.Dir
+func foldersOf(ws []*written) []fsys.Dir {
+	var out []fsys.Dir
 	for _, w := range ws {
 		if !slices.Contains(out, w.dir) {
 			out = append(out, w.dir)
@@ -212,8 +212,8 @@ func durable(ws []*written) error {
 
 // fileSystemsOf returns one folder of each file system a batch wrote to:
 // a mount point inside the destination is a file system of its own.
-func fileSystemsOf(ws []*written) []*fsys.Dir {
-	var out []*fsys.Dir
+func fileSystemsOf(ws []*written) []fsys.Dir {
+	var out []fsys.Dir
 	seen := map[uint64]bool{}
 	for _, w := range ws {
 		if dev := w.dir.ID().Dev; !seen[dev] {

@@ -71,13 +71,13 @@ func depth(p string) int { return strings.Count(p, "/") }
 // planned or made, reached from the database root: files published into
 // a folder another program moved elsewhere are not a complete copy.
 func (lc *locCopy) checkFolders() error {
-	src, err := lc.r.src.WalkCheck(lc.lp.srcRel, lc.srcID)
+	src, err := fsys.WalkCheck(lc.r.src, lc.lp.srcRel, lc.srcID)
 	if err != nil {
 		return fmt.Errorf("source: %w; the copy may be incomplete", err)
 	}
 	src.Close()
 	for _, it := range lc.folders() {
-		d, err := lc.r.dst.WalkCheck(lc.final(it.Rel), lc.destID)
+		d, err := fsys.WalkCheck(lc.r.dst, lc.final(it.Rel), lc.destID)
 		if err != nil {
 			return fmt.Errorf("%w; run the copy again once it is back in place", err)
 		}
@@ -94,7 +94,7 @@ func (lc *locCopy) checkFolders() error {
 func (lc *locCopy) finishDirs() {
 	for _, it := range lc.folders() {
 		name := lc.final(it.Rel)
-		d, err := lc.r.dst.WalkCheck(name, lc.destID)
+		d, err := fsys.WalkCheck(lc.r.dst, name, lc.destID)
 		if err != nil {
 			lc.r.warn(name, "mode and time not set: "+errText(err))
 			continue
@@ -104,7 +104,7 @@ func (lc *locCopy) finishDirs() {
 	}
 }
 
-func (lc *locCopy) finishDir(d *fsys.Dir, it Item, name string) {
+func (lc *locCopy) finishDir(d fsys.Dir, it Item, name string) {
 	cur, err := d.Stat()
 	if err != nil {
 		lc.r.warn(name, "mode and time not set: "+errText(err))

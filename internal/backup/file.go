@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
@@ -28,7 +27,7 @@ func tempName() string {
 }
 
 // hashEntry hashes the file name in the folder d.
-func hashEntry(ctx context.Context, d *fsys.Dir, name string) (Hash, error) {
+func hashEntry(ctx context.Context, d fsys.Dir, name string) (Hash, error) {
 	f, err := d.Open(name)
 	if err != nil {
 		return Hash{}, err
@@ -42,10 +41,10 @@ func hashEntry(ctx context.Context, d *fsys.Dir, name string) (Hash, error) {
 // that a batch of thousands of files holds no file descriptors.
 type written struct {
 	item        Item
-	final       string    // the destination name, relative to the database root
-	dir         *fsys.Dir // the folder of both names
-	base, tbase string    // the final and temp names within dir; tbase is "" once gone
-	hash        Hash      // of the source bytes as they were read
+	final       string   // the destination name, relative to the database root
+	dir         fsys.Dir // the folder of both names
+	base, tbase string   // the final and temp names within dir; tbase is "" once gone
+	hash        Hash     // of the source bytes as they were read
 }
 
 // errChanged marks a source file that changed while it was copied.
@@ -91,7 +90,7 @@ func (lc *locCopy) writeTemp(ctx context.Context, b *batch, it Item, buf []byte)
 
 // openSource opens the planned source file and checks it is the one
 // planned.
-func (lc *locCopy) openSource(b *batch, it Item) (*os.File, error) {
+func (lc *locCopy) openSource(b *batch, it Item) (fsys.File, error) {
 	dir, err := b.src.get(path.Dir(it.Rel))
 	if err != nil {
 		return nil, fmt.Errorf("source folder: %w", err)
@@ -111,8 +110,8 @@ func (lc *locCopy) openSource(b *batch, it Item) (*os.File, error) {
 }
 
 // unchanged checks that an open source file is still the planned one.
-func unchanged(f *os.File, it Item) error {
-	cur, err := fsys.Fstat(f)
+func unchanged(f fsys.File, it Item) error {
+	cur, err := f.Stat()
 	if err != nil {
 		return err
 	}
@@ -126,7 +125,7 @@ func unchanged(f *os.File, it Item) error {
 // fill copies in to the temp file f, keeping holes, while hashing, then
 // sets its mode, special bits included. Without verification no hash is
 // needed, and the kernel copies the data itself.
-func (lc *locCopy) fill(ctx context.Context, w *written, in, f *os.File, buf []byte) error {
+func (lc *locCopy) fill(ctx context.Context, w *written, in, f fsys.File, buf []byte) error {
 	size := w.item.Size
 	extents, err := extentsOf(in, size)
 	if err != nil {
@@ -147,19 +146,19 @@ func (lc *locCopy) fill(ctx context.Context, w *written, in, f *os.File, buf []b
 }
 
 // extentsOf lists a file's data; a small file is taken whole.
-func extentsOf(f *os.File, size int64) ([]fsys.Extent, error) {
+func extentsOf(f fsys.File, size int64) ([]fsys.Extent, error) {
 	if size < 1<<20 {
 		if size == 0 {
 			return nil, nil
 		}
 		return []fsys.Extent{{Off: 0, Len: size}}, nil
 	}
-	return fsys.DataExtents(f, size)
+	return f.Extents(size)
 }
 
 // copyHashing copies the extents of in to f, hashing every byte of the
 // file, the holes' zeros too.
-func (r *runner) copyHashing(ctx context.Context, in, f *os.File, extents []fsys.Extent, size int64, buf []byte) (Hash, error) {
+func (r *runner) copyHashing(ctx context.Context, in, f fsys.File, extents []fsys.Extent, size int64, buf []byte) (Hash, error) {
 	h := checksum.New()
 	var out io.Writer = f
 	if r.wrap != nil {
@@ -227,8 +226,8 @@ func (w *written) verify(ctx context.Context, buf []byte) error {
 		return err
 	}
 	defer f.Close()
-	fsys.DropCache(f)
-	fsys.Sequential(f)
+	f.ForgetCache()
+	f.ReadAhead()
 	got, err := checksum.Reader(ctx, f, buf, nil)
 	if err != nil {
 		return err

@@ -14,22 +14,22 @@ import (
 // program moved into its place. A batch of files opens a bounded number
 // of folders; a caller that works through more calls trim between steps.
 type handles struct {
-	base *fsys.Dir                    // the location's folder
+	base fsys.Dir                     // the location's folder
 	rel  string                       // its path from the database root
 	want func(string) (fsys.ID, bool) // the identity a folder must have, by path from the root
 	max  int
 
 	mu   sync.Mutex
-	open map[string]*fsys.Dir
+	open map[string]fsys.Dir
 }
 
-func newHandles(base *fsys.Dir, rel string, want func(string) (fsys.ID, bool), limit int) *handles {
-	return &handles{base: base, rel: rel, want: want, max: max(1, limit), open: map[string]*fsys.Dir{}}
+func newHandles(base fsys.Dir, rel string, want func(string) (fsys.ID, bool), limit int) *handles {
+	return &handles{base: base, rel: rel, want: want, max: max(1, limit), open: map[string]fsys.Dir{}}
 }
 
 // get returns the folder dir, a path inside the location ("." for the
 // location itself).
-func (h *handles) get(dir string) (*fsys.Dir, error) {
+func (h *handles) get(dir string) (fsys.Dir, error) {
 	if dir == "." || dir == "" {
 		return h.base, nil
 	}
@@ -38,7 +38,7 @@ func (h *handles) get(dir string) (*fsys.Dir, error) {
 	if d, ok := h.open[dir]; ok {
 		return d, nil
 	}
-	d, err := h.base.WalkCheck(dir, func(p string) (fsys.ID, bool) { return h.want(path.Join(h.rel, p)) })
+	d, err := fsys.WalkCheck(h.base, dir, func(p string) (fsys.ID, bool) { return h.want(path.Join(h.rel, p)) })
 	if err != nil {
 		return nil, err
 	}

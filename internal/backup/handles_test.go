@@ -18,12 +18,12 @@ func TestHandles(t *testing.T) {
 	root, err := fsys.OpenRoot(dir)
 	must(t, err)
 	defer root.Close()
-	loc, err := root.Walk("loc")
+	loc, err := fsys.Walk(root, "loc")
 	must(t, err)
 	defer loc.Close()
 	ids := map[string]fsys.ID{}
 	for _, p := range []string{"loc/a", "loc/a/b", "loc/c"} {
-		d, err := root.Walk(p)
+		d, err := fsys.Walk(root, p)
 		must(t, err)
 		ids[p] = d.ID()
 		d.Close()

@@ -15,7 +15,7 @@ import (
 type locCopy struct {
 	r        *runner
 	lp       *LocationPlan
-	src, dst *fsys.Dir
+	src, dst fsys.Dir
 	destID   func(string) (fsys.ID, bool)
 	srcID    func(string) (fsys.ID, bool)
 }
@@ -26,7 +26,7 @@ type locCopy struct {
 func (r *runner) openLocation(lp *LocationPlan) (*locCopy, error) {
 	lc := &locCopy{r: r, lp: lp, destID: r.destID(lp), srcID: known(lp.srcFolders)}
 	var err error
-	if lc.src, err = r.src.WalkCheck(lp.srcRel, lc.srcID); err != nil {
+	if lc.src, err = fsys.WalkCheck(r.src, lp.srcRel, lc.srcID); err != nil {
 		return nil, fmt.Errorf("source: %w", err)
 	}
 	if lc.dst, err = lc.makeDest(); err != nil {
@@ -48,8 +48,8 @@ func known(ids map[string]fsys.ID) func(string) (fsys.ID, bool) {
 // makeDest walks to the location's folder at the destination, making the
 // folders that are missing: those above it with mode 755, the location's
 // own with the source's mode plus the owner's rwx until it is complete.
-func (lc *locCopy) makeDest() (*fsys.Dir, error) {
-	d, err := lc.r.dst.Walk(".")
+func (lc *locCopy) makeDest() (fsys.Dir, error) {
+	d, err := fsys.Walk(lc.r.dst, ".")
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (lc *locCopy) makeDest() (*fsys.Dir, error) {
 
 // openOrMake opens the folder name in d (at p from the root), making it
 // when it is missing and was missing at planning.
-func (lc *locCopy) openOrMake(d *fsys.Dir, p, name string, mode fs.FileMode) (*fsys.Dir, error) {
+func (lc *locCopy) openOrMake(d fsys.Dir, p, name string, mode fs.FileMode) (fsys.Dir, error) {
 	want, planned := lc.lp.destFolders[p]
 	if !planned {
 		err := d.Mkdir(name, mode)

@@ -135,9 +135,9 @@ func Make(ctx context.Context, from, to string, locs []Location, opts Options) (
 	}
 	defer dst.Close()
 	if opts.list == nil {
-		opts.list = (*fsys.Dir).List
+		opts.list = (fsys.Dir).List
 	}
-	p := &Plan{From: from, To: to, Options: opts, Precision: fsys.Coarser(src.TimePrecision(), dst.TimePrecision())}
+	p := &Plan{From: from, To: to, Options: opts, Precision: fsys.Coarser(fsys.TimePrecision(src), fsys.TimePrecision(dst))}
 	var first error
 	for _, loc := range locs {
 		lp, err := planLocation(ctx, src, dst, loc, p)

@@ -8,7 +8,7 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
-func (pl *planner) file(it Item, src, dst *fsys.Dir, destHas bool) error {
+func (pl *planner) file(it Item, src, dst fsys.Dir, destHas bool) error {
 	if it.Links > 1 {
 		pl.groups[it.ID] = append(pl.groups[it.ID], len(pl.lp.Items))
 	}
@@ -36,7 +36,7 @@ func (pl *planner) file(it Item, src, dst *fsys.Dir, destHas bool) error {
 // differs says how a source file differs from what is at the destination,
 // or "" when they are the same: by size and modification time (at the
 // coarser precision of the two databases), or by content with --checksum.
-func (pl *planner) differs(it Item, src, dst *fsys.Dir) (string, error) {
+func (pl *planner) differs(it Item, src, dst fsys.Dir) (string, error) {
 	d := it.Dest
 	switch {
 	case d.Kind != fsys.KindFile:
@@ -54,7 +54,7 @@ func (pl *planner) differs(it Item, src, dst *fsys.Dir) (string, error) {
 
 // sameContent hashes a source file and its destination, both at once
 // (they are usually on two disks), and says "content differs" or "".
-func (pl *planner) sameContent(it Item, src, dst *fsys.Dir) (string, error) {
+func (pl *planner) sameContent(it Item, src, dst fsys.Dir) (string, error) {
 	var b checksum.Sum
 	var errB error
 	done := make(chan struct{})

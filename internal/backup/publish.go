@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 
@@ -134,16 +133,16 @@ func (lc *locCopy) replace(b *batch, w *written) error {
 
 // keepDir opens the folder where the old version of w's file is kept:
 // .autobackup/replaced/<time>/<its folder's path from the root>.
-func (lc *locCopy) keepDir(b *batch, w *written) (*fsys.Dir, error) {
+func (lc *locCopy) keepDir(b *batch, w *written) (fsys.Dir, error) {
 	r := lc.r
 	b.keepMu.Lock()
 	defer b.keepMu.Unlock()
 	if b.keep == nil {
 		r.mu.Lock()
-		base, err := r.state.MkdirOpen(replacedDir, 0o700)
+		base, err := fsys.MkdirOpen(r.state, replacedDir, 0o700)
 		if err == nil {
-			var stamped *fsys.Dir
-			stamped, err = base.MkdirOpen(r.stamp, 0o700)
+			var stamped fsys.Dir
+			stamped, err = fsys.MkdirOpen(base, r.stamp, 0o700)
 			base.Close()
 			base = stamped
 		}
@@ -158,12 +157,12 @@ func (lc *locCopy) keepDir(b *batch, w *written) (*fsys.Dir, error) {
 	if d, err := b.keep.get(dir); err == nil {
 		return d, nil
 	}
-	d, err := b.keepBase.Walk(".")
+	d, err := fsys.Walk(b.keepBase, ".")
 	if err != nil {
 		return nil, err
 	}
 	for _, name := range strings.Split(dir, "/") {
-		next, err := d.MkdirOpen(name, 0o700)
+		next, err := fsys.MkdirOpen(d, name, 0o700)
 		d.Close()
 		if err != nil {
 			return nil, err
@@ -176,12 +175,15 @@ func (lc *locCopy) keepDir(b *batch, w *written) (*fsys.Dir, error) {
 
 // kernelCopy copies the extents of in to the same places in out, letting
 // the kernel move the data where it can.
-func (r *runner) kernelCopy(ctx context.Context, in, out *os.File, extents []fsys.Extent, buf []byte) error {
+func (r *runner) kernelCopy(ctx context.Context, in, out fsys.File, extents []fsys.Extent, buf []byte) error {
 	for _, e := range extents {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := fsys.CopyRange(in, out, e.Off, e.Len)
+		err := fsys.ErrUnsupported
+		if rc, ok := in.(fsys.RangeCopier); ok {
+			err = rc.CopyRange(out, e.Off, e.Len)
+		}
 		if errors.Is(err, fsys.ErrUnsupported) {
 			if _, err := out.Seek(e.Off, io.SeekStart); err != nil {
 				return err

@@ -22,8 +22,8 @@ type Progress struct {
 type runner struct {
 	plan     *Plan
 	opts     Options
-	src, dst *fsys.Dir // the two databases' roots
-	state    *fsys.Dir // the destination's .autobackup folder
+	src, dst fsys.Dir // the two databases' roots
+	state    fsys.Dir // the destination's .autobackup folder
 	progress *Progress
 	stamp    string
 	wrap     func(io.Writer) io.Writer // a test's fault injector, or nil
@@ -95,7 +95,7 @@ func (r *runner) open() (func(), error) {
 	if err := checkSpace(r.plan, r.dst); err != nil {
 		return fail(err)
 	}
-	if r.state, err = r.dst.MkdirOpen(fsys.StateDir, 0o755); err != nil {
+	if r.state, err = fsys.MkdirOpen(r.dst, fsys.StateDir, 0o755); err != nil {
 		return fail(fmt.Errorf("make %s: %w", path.Join(r.plan.To, fsys.StateDir), err))
 	}
 	closers = append(closers, func() { r.state.Close() })
@@ -104,7 +104,7 @@ func (r *runner) open() (func(), error) {
 		return fail(err)
 	}
 	closers = append(closers, unlock)
-	r.dst.LearnPrecision(r.state)
+	fsys.LearnPrecision(r.dst, r.state)
 	r.limits = limitsFor(r.opts.Jobs)
 	return closeAll, nil
 }

@@ -338,7 +338,7 @@ func TestRunBusy(t *testing.T) {
 	root, err := fsys.OpenRoot(to)
 	must(t, err)
 	defer root.Close()
-	state, err := root.MkdirOpen(fsys.StateDir, 0o755)
+	state, err := fsys.MkdirOpen(root, fsys.StateDir, 0o755)
 	must(t, err)
 	defer state.Close()
 	unlock, err := lockDest(state)

@@ -31,7 +31,7 @@ func CheckSpace(p *Plan) error {
 	return checkSpace(p, d)
 }
 
-func checkSpace(p *Plan, root *fsys.Dir) error {
+func checkSpace(p *Plan, root fsys.Dir) error {
 	need := uint64(p.Totals().CopyBytes)
 	if need == 0 {
 		return nil
@@ -50,7 +50,7 @@ func checkSpace(p *Plan, root *fsys.Dir) error {
 // lockDest takes the destination's copy lock, so that two copies never
 // write into one database at once (and neither removes the other's temp
 // files). It returns the function that releases it.
-func lockDest(state *fsys.Dir) (func(), error) {
+func lockDest(state fsys.Dir) (func(), error) {
 	unlock, err := state.Lock(lockFile)
 	if errors.Is(err, fsys.ErrLocked) {
 		return nil, fmt.Errorf("%w (%s)", ErrBusy, state.Path())

@@ -20,7 +20,7 @@ type planner struct {
 	groups map[fsys.ID][]int // items of each multiply-linked file, by index
 }
 
-func planLocation(ctx context.Context, srcRoot, dstRoot *fsys.Dir, loc Location, p *Plan) (*LocationPlan, error) {
+func planLocation(ctx context.Context, srcRoot, dstRoot fsys.Dir, loc Location, p *Plan) (*LocationPlan, error) {
 	lp := &LocationPlan{Location: loc, destFolders: map[string]fsys.ID{}, srcFolders: map[string]fsys.ID{}}
 	var err error
 	if lp.srcRel, err = relBelow(p.From, loc.Source); err != nil {
@@ -51,8 +51,8 @@ func planLocation(ctx context.Context, srcRoot, dstRoot *fsys.Dir, loc Location,
 
 // walkRecording opens the folder rel below root one name at a time,
 // recording each folder's identity by its path from the root.
-func walkRecording(root *fsys.Dir, rel string, ids map[string]fsys.ID) (*fsys.Dir, error) {
-	d, err := root.Walk(".")
+func walkRecording(root fsys.Dir, rel string, ids map[string]fsys.ID) (fsys.Dir, error) {
+	d, err := fsys.Walk(root, ".")
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +74,8 @@ func walkRecording(root *fsys.Dir, rel string, ids map[string]fsys.ID) (*fsys.Di
 // the folders it will make. It returns nil when the location's folder is
 // not there yet. Folders above the location that are symlinks or files
 // are refused: copy makes real folders or none.
-func planDest(root *fsys.Dir, lp *LocationPlan) (*fsys.Dir, error) {
-	d, err := root.Walk(".")
+func planDest(root fsys.Dir, lp *LocationPlan) (fsys.Dir, error) {
+	d, err := fsys.Walk(root, ".")
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func planDest(root *fsys.Dir, lp *LocationPlan) (*fsys.Dir, error) {
 
 // walk plans the folder rel of the location: src is it at the source, dst
 // at the destination, or nil where it does not exist there.
-func (pl *planner) walk(rel string, src, dst *fsys.Dir) error {
+func (pl *planner) walk(rel string, src, dst fsys.Dir) error {
 	if err := pl.ctx.Err(); err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (pl *planner) walk(rel string, src, dst *fsys.Dir) error {
 
 // readDest lists a destination folder, and notes the temp files a killed
 // copy left there.
-func (pl *planner) readDest(rel string, dst *fsys.Dir) (map[string]fsys.Entry, error) {
+func (pl *planner) readDest(rel string, dst fsys.Dir) (map[string]fsys.Entry, error) {
 	entries, err := pl.plan.Options.list(dst)
 	if err != nil {
 		return nil, err
@@ -163,7 +163,7 @@ func (pl *planner) readDest(rel string, dst *fsys.Dir) (map[string]fsys.Entry, e
 }
 
 // entry plans one entry of a source folder.
-func (pl *planner) entry(dir string, e fsys.Entry, src, dst *fsys.Dir, existing map[string]fsys.Entry) error {
+func (pl *planner) entry(dir string, e fsys.Entry, src, dst fsys.Dir, existing map[string]fsys.Entry) error {
 	it := Item{Entry: e, Rel: path.Join(dir, e.Name)}
 	dest, destHas := existing[e.Name]
 	if destHas {
@@ -186,7 +186,7 @@ func (pl *planner) entry(dir string, e fsys.Entry, src, dst *fsys.Dir, existing 
 
 func (pl *planner) add(it Item) { pl.lp.Items = append(pl.lp.Items, it) }
 
-func (pl *planner) dir(it Item, src, dst *fsys.Dir, destHas bool) error {
+func (pl *planner) dir(it Item, src, dst fsys.Dir, destHas bool) error {
 	if destHas && it.Dest.Kind != fsys.KindDir {
 		it.Op, it.Why = OpConflict, "a folder here is a "+it.Dest.Kind.String()+" there"
 		pl.add(it)

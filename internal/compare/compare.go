@@ -141,7 +141,7 @@ func readTree(ctx context.Context, root string) (tree, error) {
 
 // readFolder adds the entries of the folder d, at rel, to t, and those of
 // its sub-folders.
-func readFolder(ctx context.Context, t tree, d *fsys.Dir, rel string) error {
+func readFolder(ctx context.Context, t tree, d fsys.Dir, rel string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func must(t *testing.T, err error) {
 
 // root makes a temp folder with the given files ("name/" is a folder,
 // "->x" a symlink to x) and opens it.
-func root(t *testing.T, files map[string]string) (*Dir, string) {
+func root(t *testing.T, files map[string]string) (Dir, string) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, content := range files {

@@ -1,7 +1,6 @@
 package fsys
 
 import (
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -12,11 +11,8 @@ import (
 const precisionFile = "precision"
 
 // Precision is the finest step of modification times the folder's file
-// system keeps, and whether it is known from the file system's type. An
-// unknown one is taken as 1 ns: files then match only at full precision,
-// which may report time-only differences but never calls two different
-// files the same; Probe learns the truth where the folder can be written.
-func (d *Dir) Precision() (time.Duration, bool) {
+// system keeps, and whether it is known from the file system's type.
+func (d *localDir) Precision() (time.Duration, bool) {
 	p, ok := fsPrecision(d.fd)
 	if !ok {
 		return time.Nanosecond, false
@@ -25,8 +21,8 @@ func (d *Dir) Precision() (time.Duration, bool) {
 }
 
 // Probe learns the precision of modification times by setting two on a
-// scratch file in the folder and reading them back.
-func (d *Dir) Probe() (time.Duration, error) {
+// scratch file in the folder d and reading them back.
+func Probe(d Dir) (time.Duration, error) {
 	var random [8]byte
 	random[0] = 'p'
 	name := TempName(random)
@@ -66,8 +62,10 @@ func stepOf(want, got time.Time) time.Duration {
 
 // TimePrecision is the precision of modification times in the database
 // rooted at d: known from its file system's type, else as learnt by an
-// earlier copy into it, else taken as 1 ns (see Precision).
-func (d *Dir) TimePrecision() time.Duration {
+// earlier copy into it, else taken as 1 ns: files then match only at full
+// precision, which may report time-only differences but never calls two
+// different files the same.
+func TimePrecision(d Dir) time.Duration {
 	if p, ok := d.Precision(); ok {
 		return p
 	}
@@ -76,12 +74,7 @@ func (d *Dir) TimePrecision() time.Duration {
 		return time.Nanosecond
 	}
 	defer state.Close()
-	f, err := state.Open(precisionFile)
-	if err != nil {
-		return time.Nanosecond
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, 64))
+	b, err := ReadFile(state, precisionFile, 64)
 	if err != nil {
 		return time.Nanosecond
 	}
@@ -96,18 +89,18 @@ func (d *Dir) TimePrecision() time.Duration {
 // when its file system is of an unknown type, and keeps it in state, the
 // database's StateDir, for later commands. A failed probe leaves it
 // unknown.
-func (d *Dir) LearnPrecision(state *Dir) {
+func LearnPrecision(d, state Dir) {
 	if _, ok := d.Precision(); ok {
 		return
 	}
 	if _, err := state.Lstat(precisionFile); err == nil {
 		return
 	}
-	p, err := state.Probe()
+	p, err := Probe(state)
 	if err != nil {
 		return
 	}
-	_ = state.WriteFile(precisionFile, []byte(strconv.FormatInt(int64(p), 10)+"\n"))
+	_ = WriteFile(state, precisionFile, []byte(strconv.FormatInt(int64(p), 10)+"\n"))
 }
 
 // RootPrecision is TimePrecision of the database at root, or 1 ns when it
@@ -118,5 +111,5 @@ func RootPrecision(root string) time.Duration {
 		return time.Nanosecond
 	}
 	defer d.Close()
-	return d.TimePrecision()
+	return TimePrecision(d)
 }

@@ -31,23 +31,23 @@ func TestStepOf(t *testing.T) {
 
 func TestPrecisionProbeAndLearn(t *testing.T) {
 	d, dir := root(t, nil)
-	p, err := d.Probe()
+	p, err := Probe(d)
 	must(t, err)
 	if known, ok := d.Precision(); ok && known != p {
 		t.Fatalf("the type says %v, a probe found %v", known, p)
 	}
-	state, err := d.MkdirOpen(StateDir, 0o755)
+	state, err := MkdirOpen(d, StateDir, 0o755)
 	must(t, err)
 	defer state.Close()
-	d.LearnPrecision(state)
+	LearnPrecision(d, state)
 	if _, ok := d.Precision(); !ok {
 		if _, err := os.Stat(filepath.Join(dir, StateDir, precisionFile)); err != nil {
 			t.Fatalf("an unknown type's precision was not recorded: %v", err)
 		}
 	}
-	must(t, state.WriteFile(precisionFile, []byte("2000000000\n")))
-	if _, ok := d.Precision(); !ok && d.TimePrecision() != 2*time.Second {
-		t.Fatalf("a recorded precision was not read back: %v", d.TimePrecision())
+	must(t, WriteFile(state, precisionFile, []byte("2000000000\n")))
+	if _, ok := d.Precision(); !ok && TimePrecision(d) != 2*time.Second {
+		t.Fatalf("a recorded precision was not read back: %v", TimePrecision(d))
 	}
 	if RootPrecision(filepath.Join(dir, "missing")) != time.Nanosecond {
 		t.Fatal("RootPrecision of a missing root")

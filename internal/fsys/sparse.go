@@ -2,7 +2,6 @@ package fsys
 
 import (
 	"errors"
-	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -11,10 +10,9 @@ import (
 // extents are holes, which read as zeros and take no space.
 type Extent struct{ Off, Len int64 }
 
-// DataExtents lists where a file of the given size holds data. A file
+// dataExtents lists where a file of the given size holds data. A file
 // system that cannot tell gives one extent over the whole file.
-func DataExtents(f *os.File, size int64) ([]Extent, error) {
-	fd := int(f.Fd())
+func dataExtents(fd int, size int64) ([]Extent, error) {
 	var out []Extent
 	for off := int64(0); off < size; {
 		data, err := seek(fd, off, unix.SEEK_DATA)

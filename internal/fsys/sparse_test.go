@@ -15,7 +15,7 @@ func TestDataExtents(t *testing.T) {
 	must(t, f.Truncate(size))
 	_, err = f.WriteAt([]byte("middle"), 8<<20)
 	must(t, err)
-	extents, err := DataExtents(f, size)
+	extents, err := dataExtents(int(f.Fd()), size)
 	must(t, err)
 	var data int64
 	for _, e := range extents {
@@ -30,7 +30,7 @@ func TestDataExtents(t *testing.T) {
 	if data < size && (extents[0].Off > 8<<20 || extents[0].Off+extents[0].Len < 8<<20+6) {
 		t.Fatalf("the data is not in the extents: %+v", extents)
 	}
-	empty, err := DataExtents(f, 0)
+	empty, err := dataExtents(int(f.Fd()), 0)
 	if err != nil || len(empty) != 0 {
 		t.Fatalf("empty file: %+v, %v", empty, err)
 	}

@@ -11,19 +11,19 @@ func exchange(fromfd int, from string, tofd int, to string) error {
 }
 
 // SyncFS is not available here: the caller syncs each file instead.
-func (d *Dir) SyncFS() error { return ErrUnsupported }
+func (d *localDir) SyncFS() error { return ErrUnsupported }
 
-// DropCache has no form here; a read-back may come from the cache.
-func DropCache(*os.File) {}
+// forgetCache has no form here; a read-back may come from the cache.
+func forgetCache(int) {}
 
-// Sequential has no form here.
-func Sequential(*os.File) {}
+// readAhead has no form here.
+func readAhead(int) {}
 
 // utimeOmit tells utimensat to leave a time as it is.
 const utimeOmit = -2
 
-// CopyRange is not available here.
-func CopyRange(in, out *os.File, off, n int64) error { return ErrUnsupported }
+// copyRange is not available here.
+func copyRange(in, out *os.File, off, n int64) error { return ErrUnsupported }
 
 func renameNoReplace(fromfd int, from string, tofd int, to string) error {
 	return unix.RenameatxNp(fromfd, from, tofd, to, unix.RENAME_EXCL)

@@ -2,6 +2,7 @@ package fsys
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"time"
 
@@ -10,54 +11,66 @@ import (
 
 // Link gives the file name a second name, newname in the folder to. It
 // never replaces: it fails with fs.ErrExist if newname is taken.
-func (d *Dir) Link(name string, to *Dir, newname string) error {
-	if err := checkNames(name, newname); err != nil {
+func (d *localDir) Link(name string, to Dir, newname string) error {
+	t, err := d.sibling(to, name, newname)
+	if err != nil {
 		return err
 	}
-	err := retry(func() error { return unix.Linkat(d.fd, name, to.fd, newname, 0) })
+	err = retry(func() error { return unix.Linkat(d.fd, name, t.fd, newname, 0) })
 	if err != nil {
-		return &fs.PathError{Op: "link", Path: to.join(newname), Err: err}
+		return &fs.PathError{Op: "link", Path: t.join(newname), Err: err}
 	}
 	return nil
 }
 
 // Rename moves name to newname in the folder to, replacing what is there.
-func (d *Dir) Rename(name string, to *Dir, newname string) error {
-	if err := checkNames(name, newname); err != nil {
+func (d *localDir) Rename(name string, to Dir, newname string) error {
+	t, err := d.sibling(to, name, newname)
+	if err != nil {
 		return err
 	}
-	err := retry(func() error { return unix.Renameat(d.fd, name, to.fd, newname) })
+	err = retry(func() error { return unix.Renameat(d.fd, name, t.fd, newname) })
 	if err != nil {
-		return &fs.PathError{Op: "rename", Path: to.join(newname), Err: err}
+		return &fs.PathError{Op: "rename", Path: t.join(newname), Err: err}
 	}
 	return nil
 }
 
 // Exchange swaps name and the entry other in the folder to, atomically.
 // It fails with ErrUnsupported where the file system cannot.
-func (d *Dir) Exchange(name string, to *Dir, other string) error {
-	if err := checkNames(name, other); err != nil {
+func (d *localDir) Exchange(name string, to Dir, other string) error {
+	t, err := d.sibling(to, name, other)
+	if err != nil {
 		return err
 	}
-	err := retry(func() error { return exchange(d.fd, name, to.fd, other) })
+	err = retry(func() error { return exchange(d.fd, name, t.fd, other) })
 	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.ENOTSUP) {
 		err = ErrUnsupported
 	}
 	if err != nil {
-		return &fs.PathError{Op: "exchange", Path: to.join(other), Err: err}
+		return &fs.PathError{Op: "exchange", Path: t.join(other), Err: err}
 	}
 	return nil
 }
 
-func checkNames(a, b string) error {
+// sibling checks two names and returns to as a local folder: names move
+// between folders of one local file system only.
+func (d *localDir) sibling(to Dir, a, b string) (*localDir, error) {
 	if err := checkName(a); err != nil {
-		return err
+		return nil, err
 	}
-	return checkName(b)
+	if err := checkName(b); err != nil {
+		return nil, err
+	}
+	t, ok := to.(*localDir)
+	if !ok {
+		return nil, fmt.Errorf("%s and %s are not on one local file system: %w", d.path, to.Path(), ErrUnsupported)
+	}
+	return t, nil
 }
 
 // Remove removes the file or symlink name.
-func (d *Dir) Remove(name string) error {
+func (d *localDir) Remove(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -68,7 +81,7 @@ func (d *Dir) Remove(name string) error {
 }
 
 // Mkdir makes the folder name with perm (before the umask).
-func (d *Dir) Mkdir(name string, perm fs.FileMode) error {
+func (d *localDir) Mkdir(name string, perm fs.FileMode) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -78,17 +91,8 @@ func (d *Dir) Mkdir(name string, perm fs.FileMode) error {
 	return nil
 }
 
-// MkdirOpen makes the folder name if it is missing and opens it; a name
-// that is a symlink or a file is refused.
-func (d *Dir) MkdirOpen(name string, perm fs.FileMode) (*Dir, error) {
-	if err := d.Mkdir(name, perm); err != nil && !errors.Is(err, fs.ErrExist) {
-		return nil, err
-	}
-	return d.OpenDir(name)
-}
-
 // Symlink makes the symlink name holding target.
-func (d *Dir) Symlink(target, name string) error {
+func (d *localDir) Symlink(target, name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -99,7 +103,7 @@ func (d *Dir) Symlink(target, name string) error {
 }
 
 // Chmod sets the folder's own mode, special bits included.
-func (d *Dir) Chmod(mode fs.FileMode) error {
+func (d *localDir) Chmod(mode fs.FileMode) error {
 	if err := retry(func() error { return unix.Fchmod(d.fd, SysMode(mode)) }); err != nil {
 		return &fs.PathError{Op: "chmod", Path: d.path, Err: err}
 	}
@@ -107,7 +111,7 @@ func (d *Dir) Chmod(mode fs.FileMode) error {
 }
 
 // SetModTime sets the folder's own modification time.
-func (d *Dir) SetModTime(t time.Time) error {
+func (d *localDir) SetModTime(t time.Time) error {
 	ts := []unix.Timespec{{Sec: 0, Nsec: utimeOmit}, unix.NsecToTimespec(t.UnixNano())}
 	if err := retry(func() error { return unix.UtimesNanoAt(d.fd, ".", ts, 0) }); err != nil {
 		return &fs.PathError{Op: "chtimes", Path: d.path, Err: err}
@@ -117,7 +121,7 @@ func (d *Dir) SetModTime(t time.Time) error {
 
 // SetEntryModTime sets the modification time of the entry name, a symlink's
 // own when it is one.
-func (d *Dir) SetEntryModTime(name string, t time.Time) error {
+func (d *localDir) SetEntryModTime(name string, t time.Time) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -130,7 +134,7 @@ func (d *Dir) SetEntryModTime(name string, t time.Time) error {
 }
 
 // Sync makes the folder's entries durable.
-func (d *Dir) Sync() error {
+func (d *localDir) Sync() error {
 	if err := retry(func() error { return unix.Fsync(d.fd) }); err != nil {
 		return &fs.PathError{Op: "sync", Path: d.path, Err: err}
 	}
@@ -139,7 +143,7 @@ func (d *Dir) Sync() error {
 
 // FreeSpace is the bytes an unprivileged user may still write on the
 // folder's file system.
-func (d *Dir) FreeSpace() (uint64, error) {
+func (d *localDir) FreeSpace() (uint64, error) {
 	var st unix.Statfs_t
 	if err := retry(func() error { return unix.Fstatfs(d.fd, &st) }); err != nil {
 		return 0, &fs.PathError{Op: "statfs", Path: d.path, Err: err}
@@ -151,7 +155,7 @@ func (d *Dir) FreeSpace() (uint64, error) {
 // it, without waiting: it fails with ErrLocked when another process holds
 // it. The lock goes when the returned function is called or the process
 // ends, however it ends.
-func (d *Dir) Lock(name string) (unlock func(), err error) {
+func (d *localDir) Lock(name string) (unlock func(), err error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -177,20 +181,21 @@ var ErrLocked = errors.New("locked by another process")
 // RenameNoReplace moves name to newname in the folder to, failing with
 // fs.ErrExist if newname is taken; where the file system cannot say so
 // atomically, it checks first, which leaves a short window.
-func (d *Dir) RenameNoReplace(name string, to *Dir, newname string) error {
-	if err := checkNames(name, newname); err != nil {
+func (d *localDir) RenameNoReplace(name string, to Dir, newname string) error {
+	t, err := d.sibling(to, name, newname)
+	if err != nil {
 		return err
 	}
-	err := retry(func() error { return renameNoReplace(d.fd, name, to.fd, newname) })
+	err = retry(func() error { return renameNoReplace(d.fd, name, t.fd, newname) })
 	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.ENOTSUP) {
-		if _, lerr := to.Lstat(newname); lerr == nil {
+		if _, lerr := t.Lstat(newname); lerr == nil {
 			err = unix.EEXIST
 		} else {
-			err = retry(func() error { return unix.Renameat(d.fd, name, to.fd, newname) })
+			err = retry(func() error { return unix.Renameat(d.fd, name, t.fd, newname) })
 		}
 	}
 	if err != nil {
-		return &fs.PathError{Op: "rename", Path: to.join(newname), Err: err}
+		return &fs.PathError{Op: "rename", Path: t.join(newname), Err: err}
 	}
 	return nil
 }
@@ -204,33 +209,4 @@ func NoHardLinks(err error) bool {
 		}
 	}
 	return false
-}
-
-// WriteFile writes a small file whole: to a temp name, synced, then
-// renamed over name, so that name holds the old content or the new,
-// never a part.
-func (d *Dir) WriteFile(name string, data []byte) error {
-	var random [8]byte
-	copy(random[:], name)
-	random[7] ^= 0x5a
-	tmp := TempName(random)
-	f, err := d.Create(tmp, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = d.Rename(tmp, d, name)
-	}
-	if err != nil {
-		_ = d.Remove(tmp)
-		return err
-	}
-	return d.Sync()
 }

@@ -14,15 +14,16 @@ import (
 // Dir is an open folder. Every name given to its methods is one entry of
 // the folder, never a path, and symlinks are never followed through it.
 // A Dir is safe for use by several goroutines; Close it when done.
-type Dir struct {
+type localDir struct {
 	fd   int
 	path string // shown in messages: the root's path joined with the names walked
 	id   ID
 }
 
-// OpenRoot opens a database's root folder. The root's own path may pass
-// through symlinks (a mount point reached by a link); nothing below it may.
-func OpenRoot(root string) (*Dir, error) {
+// OpenRoot opens a local database's root folder. The root's own path may
+// pass through symlinks (a mount point reached by a link); nothing below it
+// may.
+func OpenRoot(root string) (Dir, error) {
 	fd, err := retryFd(func() (int, error) {
 		return unix.Open(root, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	})
@@ -32,25 +33,25 @@ func OpenRoot(root string) (*Dir, error) {
 	return newDir(fd, root)
 }
 
-func newDir(fd int, p string) (*Dir, error) {
+func newDir(fd int, p string) (Dir, error) {
 	var st unix.Stat_t
 	if err := retry(func() error { return unix.Fstat(fd, &st) }); err != nil {
 		unix.Close(fd)
 		return nil, &fs.PathError{Op: "stat", Path: p, Err: err}
 	}
-	return &Dir{fd: fd, path: p, id: ID{uint64(st.Dev), uint64(st.Ino)}}, nil
+	return &localDir{fd: fd, path: p, id: ID{uint64(st.Dev), uint64(st.Ino)}}, nil
 }
 
 // Path is the folder's path as it was reached, for messages.
-func (d *Dir) Path() string { return d.path }
+func (d *localDir) Path() string { return d.path }
 
 // ID is the folder's identity, taken when it was opened.
-func (d *Dir) ID() ID { return d.id }
+func (d *localDir) ID() ID { return d.id }
 
 // Close closes the folder.
-func (d *Dir) Close() error { return unix.Close(d.fd) }
+func (d *localDir) Close() error { return unix.Close(d.fd) }
 
-func (d *Dir) join(name string) string {
+func (d *localDir) join(name string) string {
 	if name == "." {
 		return d.path
 	}
@@ -66,10 +67,12 @@ func checkName(name string) error {
 }
 
 // OpenDir opens the sub-folder name. A symlink there is refused, not
-// followed.
-func (d *Dir) OpenDir(name string) (*Dir, error) {
-	if err := checkName(name); err != nil {
-		return nil, err
+// followed. "." opens the folder itself again.
+func (d *localDir) OpenDir(name string) (Dir, error) {
+	if name != "." {
+		if err := checkName(name); err != nil {
+			return nil, err
+		}
 	}
 	fd, err := retryFd(func() (int, error) {
 		return unix.Openat(d.fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
@@ -88,52 +91,8 @@ func folderErr(err error) error {
 	return err
 }
 
-// Walk opens the folder at rel, a slash-separated path below d, one name
-// at a time. An empty rel or "." opens d again.
-func (d *Dir) Walk(rel string) (*Dir, error) {
-	return d.WalkCheck(rel, nil)
-}
-
-// WalkCheck is Walk that also checks each folder it passes against want,
-// which maps a path below d (as in rel's prefixes) to the ID it must have;
-// a folder with another ID fails the walk with ErrMoved.
-func (d *Dir) WalkCheck(rel string, want func(rel string) (ID, bool)) (*Dir, error) {
-	cur, err := d.dup()
-	if err != nil {
-		return nil, err
-	}
-	if rel == "" || rel == "." {
-		return cur, nil
-	}
-	done := ""
-	for _, name := range strings.Split(rel, "/") {
-		next, err := cur.OpenDir(name)
-		cur.Close()
-		if err != nil {
-			return nil, err
-		}
-		done = path.Join(done, name)
-		if want != nil {
-			if id, ok := want(done); ok && id != next.id {
-				next.Close()
-				return nil, &fs.PathError{Op: "open", Path: next.path, Err: ErrMoved}
-			}
-		}
-		cur = next
-	}
-	return cur, nil
-}
-
-func (d *Dir) dup() (*Dir, error) {
-	fd, err := retryFd(func() (int, error) { return unix.FcntlInt(uintptr(d.fd), unix.F_DUPFD_CLOEXEC, 0) })
-	if err != nil {
-		return nil, &fs.PathError{Op: "dup", Path: d.path, Err: err}
-	}
-	return &Dir{fd: fd, path: d.path, id: d.id}, nil
-}
-
 // Stat describes the folder itself.
-func (d *Dir) Stat() (Entry, error) {
+func (d *localDir) Stat() (Entry, error) {
 	var st unix.Stat_t
 	if err := retry(func() error { return unix.Fstat(d.fd, &st) }); err != nil {
 		return Entry{}, &fs.PathError{Op: "stat", Path: d.path, Err: err}
@@ -143,7 +102,7 @@ func (d *Dir) Stat() (Entry, error) {
 
 // Lstat describes the entry name, without following a symlink. A
 // symlink's target is read too.
-func (d *Dir) Lstat(name string) (Entry, error) {
+func (d *localDir) Lstat(name string) (Entry, error) {
 	if err := checkName(name); err != nil {
 		return Entry{}, err
 	}
@@ -163,7 +122,7 @@ func (d *Dir) Lstat(name string) (Entry, error) {
 }
 
 // Readlink reads the symlink name's text.
-func (d *Dir) Readlink(name string) (string, error) {
+func (d *localDir) Readlink(name string) (string, error) {
 	buf := make([]byte, 256)
 	for {
 		n, err := unix.Readlinkat(d.fd, name, buf)
@@ -181,7 +140,7 @@ func (d *Dir) Readlink(name string) (string, error) {
 }
 
 // Open opens the file name for reading. A symlink there is refused.
-func (d *Dir) Open(name string) (*os.File, error) {
+func (d *localDir) Open(name string) (File, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -191,12 +150,12 @@ func (d *Dir) Open(name string) (*os.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: d.join(name), Err: err}
 	}
-	return os.NewFile(uintptr(fd), d.join(name)), nil
+	return &localFile{os.NewFile(uintptr(fd), d.join(name))}, nil
 }
 
 // Create makes the new file name for writing, with perm; it fails if the
 // name exists, whatever is there.
-func (d *Dir) Create(name string, perm fs.FileMode) (*os.File, error) {
+func (d *localDir) Create(name string, perm fs.FileMode) (File, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -206,7 +165,7 @@ func (d *Dir) Create(name string, perm fs.FileMode) (*os.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "create", Path: d.join(name), Err: err}
 	}
-	return os.NewFile(uintptr(fd), d.join(name)), nil
+	return &localFile{os.NewFile(uintptr(fd), d.join(name))}, nil
 }
 
 func retry(f func() error) error {
@@ -226,11 +185,3 @@ func retryFd(f func() (int, error)) (int, error) {
 	}
 }
 
-// Fstat describes an open file.
-func Fstat(f *os.File) (Entry, error) {
-	var st unix.Stat_t
-	if err := retry(func() error { return unix.Fstat(int(f.Fd()), &st) }); err != nil {
-		return Entry{}, &fs.PathError{Op: "stat", Path: f.Name(), Err: err}
-	}
-	return entryOf(path.Base(f.Name()), &st), nil
-}

@@ -14,29 +14,29 @@ func exchange(fromfd int, from string, tofd int, to string) error {
 
 // SyncFS makes everything written to the folder's file system durable,
 // in one call for a whole batch of files.
-func (d *Dir) SyncFS() error {
+func (d *localDir) SyncFS() error {
 	return retry(func() error { return unix.Syncfs(d.fd) })
 }
 
-// DropCache asks the kernel to forget a synced file's cached pages, so
+// forgetCache asks the kernel to forget a synced file's cached pages, so
 // that reading it back reads the disk.
-func DropCache(f *os.File) {
-	_ = unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_DONTNEED)
+func forgetCache(fd int) {
+	_ = unix.Fadvise(fd, 0, 0, unix.FADV_DONTNEED)
 }
 
-// Sequential tells the kernel a file will be read from start to end, so
+// readAhead tells the kernel a file will be read from start to end, so
 // it reads ahead further.
-func Sequential(f *os.File) {
-	_ = unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_SEQUENTIAL)
+func readAhead(fd int) {
+	_ = unix.Fadvise(fd, 0, 0, unix.FADV_SEQUENTIAL)
 }
 
 // utimeOmit tells utimensat to leave a time as it is.
 const utimeOmit = (1 << 30) - 2
 
-// CopyRange has the kernel copy n bytes at off from in to the same offset
+// copyRange has the kernel copy n bytes at off from in to the same offset
 // in out, without them passing through the program. It fails with
 // ErrUnsupported where the kernel cannot for these two files.
-func CopyRange(in, out *os.File, off, n int64) error {
+func copyRange(in, out *os.File, off, n int64) error {
 	for n > 0 {
 		roff, woff := off, off
 		k, err := unix.CopyFileRange(int(in.Fd()), &roff, int(out.Fd()), &woff, int(min(n, 1<<30)), 0)

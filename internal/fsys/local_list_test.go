@@ -12,7 +12,7 @@ func TestList(t *testing.T) {
 		files[fmt.Sprintf("file-with-a-rather-long-name-%04d", i)] = "x"
 	}
 	d, _ := root(t, files)
-	names, err := d.Names()
+	names, err := d.(*localDir).Names()
 	must(t, err)
 	if len(names) != 702 || !slices.Contains(names, "sub") || slices.Contains(names, ".") || slices.Contains(names, "..") {
 		t.Fatalf("Names: %d names", len(names))

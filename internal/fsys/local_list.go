@@ -9,7 +9,7 @@ import (
 
 // List describes every entry of the folder, in no set order. An entry
 // that vanishes between the listing and its description is left out.
-func (d *Dir) List() ([]Entry, error) {
+func (d *localDir) List() ([]Entry, error) {
 	names, err := d.Names()
 	if err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (d *Dir) List() ([]Entry, error) {
 }
 
 // Names lists the folder's entry names, in no set order.
-func (d *Dir) Names() ([]string, error) {
+func (d *localDir) Names() ([]string, error) {
 	// A fresh open of the folder has an offset of its own, so that two
 	// goroutines may list one Dir at once.
 	fd, err := retryFd(func() (int, error) {
