@@ -184,4 +184,3 @@ func retryFd(f func() (int, error)) (int, error) {
 		}
 	}
 }
-
