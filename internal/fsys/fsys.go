@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"strings"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // Kind is what an entry is.
@@ -60,6 +62,8 @@ var (
 	ErrMoved = errors.New("the folder was moved or replaced by another program")
 	// ErrUnsupported says the file system cannot do what was asked.
 	ErrUnsupported = errors.ErrUnsupported
+	// ErrNotDir says a name that must be a folder is something else.
+	ErrNotDir error = unix.ENOTDIR
 )
 
 // IsTemp reports whether name is one of copy's temp names: the prefix, 16

@@ -9,8 +9,50 @@ import (
 // Offsets in a linux_dirent64 record.
 const (
 	direntReclen = 16
+	direntType   = 18
 	direntName   = 19
 )
+
+// scanEntries lists an open folder with getdents64 into buf, calling fn
+// with each entry's name and the kind the listing gives (known false
+// where the file system does not say).
+func scanEntries(fd int, buf []byte, fn func(name string, kind Kind, known bool)) error {
+	for {
+		n, err := unix.Getdents(fd, buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if n <= 0 {
+			return nil
+		}
+		for rec := buf[:n]; len(rec) >= direntName; {
+			reclen := int(binary.NativeEndian.Uint16(rec[direntReclen:]))
+			if reclen < direntName || reclen > len(rec) {
+				break
+			}
+			name, typ := cstring(rec[direntName:reclen]), rec[direntType]
+			rec = rec[reclen:]
+			if name == "." || name == ".." {
+				continue
+			}
+			switch typ {
+			case unix.DT_DIR:
+				fn(name, KindDir, true)
+			case unix.DT_REG:
+				fn(name, KindFile, true)
+			case unix.DT_LNK:
+				fn(name, KindSymlink, true)
+			case unix.DT_UNKNOWN:
+				fn(name, KindFile, false)
+			default:
+				fn(name, KindSpecial, true)
+			}
+		}
+	}
+}
 
 // readNames lists an open folder with getdents64.
 func readNames(fd int) ([]string, error) {

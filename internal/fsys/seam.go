@@ -158,3 +158,26 @@ func ReadFile(d Dir, name string, limit int64) ([]byte, error) {
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, limit))
 }
+
+// ListScan is Scan for any Dir, built on Walk and List: the reference the
+// faster Scan of an implementation must agree with, and the way to scan a
+// Dir that has no Scan of its own. It never follows a symlink.
+func ListScan(d Dir, rel string, fn ScanFunc) (Entry, error) {
+	sub, err := Walk(d, rel)
+	if err != nil {
+		return Entry{}, err
+	}
+	defer sub.Close()
+	self, err := sub.Stat()
+	if err != nil {
+		return Entry{}, err
+	}
+	entries, err := sub.List()
+	if err != nil {
+		return self, err
+	}
+	for i := range entries {
+		fn(&entries[i], nil)
+	}
+	return self, nil
+}

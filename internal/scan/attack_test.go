@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -18,31 +19,38 @@ func TestScanSkipsTempNames(t *testing.T) {
 	must(t, os.MkdirAll(p, 0o755))
 	must(t, os.WriteFile(filepath.Join(p, "a.mov"), []byte("12345"), 0o644))
 	must(t, os.WriteFile(filepath.Join(p, ".autobackup-0123456789abcdef.tmp"), []byte("partial"), 0o600))
-	for _, r := range []func() reader{newReader, func() reader { return portableReader{} }} {
-		snap := scanAll(t, Scanner{Jobs: 2, newReader: r}, []index.Database{{Name: "DB", Root: root}}, []index.Category{catFootage})[0]
+	listing := func(root string) (fsys.Dir, error) {
+		d, err := fsys.OpenRoot(root)
+		return listScanner{d}, err
+	}
+	for _, open := range []func(string) (fsys.Dir, error){nil, listing} {
+		snap := scanAll(t, Scanner{Jobs: 2, Open: open}, []index.Database{{Name: "DB", Root: root}}, []index.Category{catFootage})[0]
 		checkSizes(t, snap, map[string]size{"footage/acme/spot": {5, 1}})
+		if got := snap.Categories["footage"]["acme"]["spot"].Temps; got != 1 {
+			t.Errorf("Temps = %d, want 1", got)
+		}
 	}
 }
 
-// vanishingReader reads folders, and after a number of reads swaps the
+// vanishingRoot scans folders, and after a number of scans swaps the
 // database root for an empty folder, as an unmount leaves its mount point.
-type vanishingReader struct {
-	reader
+type vanishingRoot struct {
+	fsys.Dir
 	reads *atomic.Int64
 	after int64
 	root  string
 }
 
-func (v vanishingReader) read(path string, follow bool, l *listing) error {
+func (v vanishingRoot) Scan(rel string, follow bool, fn fsys.ScanFunc) (fsys.Entry, error) {
 	if v.reads.Add(1) == v.after {
 		if err := os.Rename(v.root, v.root+".gone"); err != nil {
-			return err
+			return fsys.Entry{}, err
 		}
 		if err := os.Mkdir(v.root, 0o755); err != nil {
-			return err
+			return fsys.Entry{}, err
 		}
 	}
-	return v.reader.read(path, follow, l)
+	return v.Dir.(fsys.Scanner).Scan(rel, follow, fn)
 }
 
 // TestScanRootVanishes (issue 7, item 5): a database unmounted during a
@@ -59,7 +67,14 @@ func TestScanRootVanishes(t *testing.T) {
 		}
 	}
 	var reads atomic.Int64
-	s := Scanner{Jobs: 1, newReader: func() reader { return vanishingReader{newReader(), &reads, 5, root} }}
+	open := func(r string) (fsys.Dir, error) {
+		d, err := fsys.OpenRoot(r)
+		if err != nil || r != root {
+			return d, err
+		}
+		return vanishingRoot{d, &reads, 5, root}, nil
+	}
+	s := Scanner{Jobs: 1, Open: open}
 	snaps := scanAll(t, s, []index.Database{{Name: "NAS", Root: root}, {Name: "WORK", Root: other}}, []index.Category{catFootage})
 	if snaps[0].Failed == "" {
 		t.Fatalf("a root that vanished mid-scan: %d clients, no failure", len(snaps[0].Categories["footage"]))

@@ -1,15 +1,16 @@
 // Package scan walks databases in parallel and builds the snapshots of the
 // index: for every database × category, its clients, their projects, and
-// the bytes, files and newest time below each project.
+// the bytes, files, newest time and fingerprint below each project. It
+// reads through the file-system seam (fsys), so a database may be on a
+// local disk or elsewhere.
 package scan
 
 import (
 	"context"
 	"errors"
-	"io"
+	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,7 +25,8 @@ type Scanner struct {
 	Jobs     int       // folders read at once; 0 picks DefaultJobs()
 	Progress *Progress // counts what has been found so far; may be nil
 
-	newReader func() reader // the folder reader; nil picks the system's fastest
+	// Open opens a database's root; nil opens a folder on a local disk.
+	Open func(root string) (fsys.Dir, error)
 }
 
 // Progress counts what a running scan has found: folders read, and the
@@ -49,7 +51,8 @@ const (
 
 // task is one folder to read.
 type task struct {
-	path    string
+	rel     string // below the database root, slash-separated
+	inside  string // below the project, for levelTree
 	level   level
 	db      *builder
 	cat     string
@@ -59,6 +62,8 @@ type task struct {
 
 // builder collects one database's snapshot while the workers fill it.
 type builder struct {
+	root fsys.Scanner
+	base string // the root's path, for messages
 	mu   sync.Mutex
 	snap *index.Snapshot
 }
@@ -69,34 +74,52 @@ type project struct {
 	stats *index.Stats
 }
 
+func (s Scanner) open(root string) (fsys.Dir, error) {
+	if s.Open != nil {
+		return s.Open(root)
+	}
+	return fsys.OpenRoot(root)
+}
+
+func (s Scanner) jobs() int {
+	if s.Jobs <= 0 {
+		return DefaultJobs()
+	}
+	return s.Jobs
+}
+
 // Scan walks every category of every database and returns one snapshot per
 // database, in the order given. A database whose root is missing comes back
 // offline; folders that cannot be read are recorded in the snapshot's
-// Errors. Scan fails only when ctx is cancelled.
+// Errors; a database whose root vanishes or changes during the scan comes
+// back Failed. Scan fails only when ctx is cancelled.
 func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Category) ([]*index.Snapshot, error) {
 	q := newQueue[task]()
 	snaps := make([]*index.Snapshot, len(dbs))
-	roots := make([]fsys.ID, len(dbs))
+	roots := make([]fsys.Dir, len(dbs))
+	defer func() {
+		for _, r := range roots {
+			if r != nil {
+				r.Close()
+			}
+		}
+	}()
 	for i, db := range dbs {
-		snaps[i], roots[i] = openDatabase(db)
-		if !snaps[i].Online {
+		snaps[i], roots[i] = s.openDatabase(db)
+		if roots[i] == nil {
 			continue
 		}
-		b := &builder{snap: snaps[i]}
+		b := &builder{root: roots[i].(fsys.Scanner), base: db.Root, snap: snaps[i]}
 		for _, c := range cats {
-			q.push(task{path: filepath.Join(db.Root, filepath.FromSlash(c.Path)), level: levelCategory, db: b, cat: c.Name})
+			q.push(task{rel: c.Path, level: levelCategory, db: b, cat: c.Name})
 		}
 	}
-	jobs := s.Jobs
-	if jobs <= 0 {
-		jobs = DefaultJobs()
-	}
-	if err := q.run(ctx, jobs, func() func(task) { return s.worker(q) }); err != nil {
+	if err := q.run(ctx, s.jobs(), func() func(task) { return s.worker(q) }); err != nil {
 		return nil, err
 	}
 	for i, snap := range snaps {
-		if snap.Online {
-			checkRoot(snap, roots[i])
+		if roots[i] != nil {
+			s.checkRoot(snap, roots[i].ID())
 		}
 	}
 	return snaps, nil
@@ -105,8 +128,8 @@ func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Ca
 // checkRoot fails a snapshot whose root is no longer the folder the scan
 // began in: a volume unmounted or replaced during the scan leaves a
 // partial listing that must not pass for the database's content.
-func checkRoot(snap *index.Snapshot, want fsys.ID) {
-	d, err := fsys.OpenRoot(snap.Database.Root)
+func (s Scanner) checkRoot(snap *index.Snapshot, want fsys.ID) {
+	d, err := s.open(snap.Database.Root)
 	switch {
 	case err != nil:
 		snap.Failed = "its root " + snap.Database.Root + " vanished during the scan (" + errText(err) + "); was the volume unmounted?"
@@ -122,74 +145,68 @@ func checkRoot(snap *index.Snapshot, want fsys.ID) {
 // and the paths that could not be read. Copy uses it to refresh the index
 // for the location it wrote.
 func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index.PathError, error) {
-	q := newQueue[task]()
-	b := &builder{snap: &index.Snapshot{}}
-	p := &project{stats: &index.Stats{}}
-	q.push(task{path: dir, level: levelTree, db: b, project: p})
-	jobs := s.Jobs
-	if jobs <= 0 {
-		jobs = DefaultJobs()
+	root, err := s.open(dir)
+	if err != nil {
+		var l listing
+		l.fail(dir, err)
+		return &index.Stats{}, l.errors, nil
 	}
-	if err := q.run(ctx, jobs, func() func(task) { return s.worker(q) }); err != nil {
+	defer root.Close()
+	q := newQueue[task]()
+	b := &builder{root: root.(fsys.Scanner), base: dir, snap: &index.Snapshot{}}
+	p := &project{stats: &index.Stats{}}
+	q.push(task{rel: ".", level: levelTree, db: b, project: p})
+	if err := q.run(ctx, s.jobs(), func() func(task) { return s.worker(q) }); err != nil {
 		return nil, nil, err
 	}
 	return p.stats, b.snap.Errors, nil
 }
 
 // openDatabase checks a database's root and starts its snapshot. It
-// returns the root's identity, to check at the end.
-func openDatabase(db index.Database) (*index.Snapshot, fsys.ID) {
+// returns the open root, or nil when the database is offline.
+func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
 	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}}
-	var id fsys.ID
-	if d, err := fsys.OpenRoot(db.Root); err == nil {
-		id = d.ID()
-		d.Close()
-	}
-	fi, err := os.Stat(db.Root)
+	d, err := s.open(db.Root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		snap.Offline = "root " + db.Root + " not found"
+		return snap, nil
+	case errors.Is(err, fsys.ErrNotDir):
+		snap.Offline = "root " + db.Root + " is not a folder"
+		return snap, nil
 	case err != nil:
 		snap.Offline = errText(err)
-	case !fi.IsDir():
-		snap.Offline = "root " + db.Root + " is not a folder"
-	default:
-		snap.Online = true
-		if empty, err := isEmptyDir(db.Root); err != nil {
-			snap.Online, snap.Offline = false, errText(err)
-		} else if empty {
-			snap.Warning = "root " + db.Root + " is empty; is the volume mounted?"
-		}
+		return snap, nil
 	}
-	return snap, id
-}
-
-func isEmptyDir(path string) (bool, error) {
-	f, err := os.Open(path)
+	if _, ok := d.(fsys.Scanner); !ok {
+		d.Close()
+		snap.Offline = fmt.Sprintf("root %s cannot be scanned (%T)", db.Root, d)
+		return snap, nil
+	}
+	entries, err := d.List()
 	if err != nil {
-		return false, err
+		d.Close()
+		snap.Offline = errText(err)
+		return snap, nil
 	}
-	defer f.Close()
-	_, err = f.ReadDir(1)
-	if errors.Is(err, io.EOF) {
-		return true, nil
+	snap.Online = true
+	if len(entries) == 0 {
+		snap.Warning = "root " + db.Root + " is empty; is the volume mounted?"
 	}
-	return false, err
+	return snap, d
 }
 
 // worker returns the function one worker applies to each task, with its
 // own reader and buffers.
 func (s Scanner) worker(q *queue[task]) func(task) {
-	var r reader
-	if s.newReader != nil {
-		r = s.newReader()
-	} else {
-		r = newReader()
-	}
 	var l listing
 	return func(t task) {
 		l.reset()
-		err := r.read(t.path, t.level == levelCategory, &l)
+		var inside *string
+		if t.level == levelTree {
+			inside = &t.inside
+		}
+		err := l.read(t.db.root, t.db.base, t.rel, t.level == levelCategory, inside)
 		if err == nil {
 			s.count(&l, t.level == levelTree)
 		}
@@ -197,7 +214,7 @@ func (s Scanner) worker(q *queue[task]) func(task) {
 		case t.level == levelCategory && errors.Is(err, fs.ErrNotExist):
 			return // the category is absent from this database
 		case err != nil:
-			l.fail(t.path, err)
+			l.fail(path.Join(t.db.base, t.rel), err)
 		case t.level == levelCategory:
 			q.push(t.db.addClients(t, l.dirs)...)
 		case t.level == levelClient:
@@ -232,7 +249,7 @@ func (b *builder) addClients(t task, names []string) []task {
 	var next []task
 	for _, name := range visible(names) {
 		clients[name] = index.Projects{}
-		next = append(next, task{path: filepath.Join(t.path, name), level: levelClient, db: b, cat: t.cat, client: name})
+		next = append(next, task{rel: path.Join(t.rel, name), level: levelClient, db: b, cat: t.cat, client: name})
 	}
 	return next
 }
@@ -246,7 +263,7 @@ func (b *builder) addProjects(t task, names []string) []task {
 	for _, name := range visible(names) {
 		p := &project{stats: &index.Stats{}}
 		projects[name] = p.stats
-		next = append(next, task{path: filepath.Join(t.path, name), level: levelTree, db: b, project: p})
+		next = append(next, task{rel: path.Join(t.rel, name), inside: ".", level: levelTree, db: b, project: p})
 	}
 	return next
 }
@@ -269,7 +286,7 @@ func (p *project) add(s *index.Stats) {
 func subfolders(t task, names []string) []task {
 	next := make([]task, len(names))
 	for i, name := range names {
-		next[i] = task{path: t.path + string(filepath.Separator) + name, level: levelTree, db: t.db, project: t.project}
+		next[i] = task{rel: t.rel + "/" + name, inside: path.Join(t.inside, name), level: levelTree, db: t.db, project: t.project}
 	}
 	return next
 }

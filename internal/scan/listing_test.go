@@ -12,11 +12,47 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
-// readers lists the readers to check: the portable one, which is the
-// reference, and the one this platform uses.
+// reader reads one folder, given by its absolute path, into a listing.
+type reader interface {
+	read(path string, follow bool, l *listing) error
+}
+
+// scanReader reads with the local Dir's own Scan, the one load uses.
+type scanReader struct{}
+
+func (scanReader) read(p string, follow bool, l *listing) error {
+	root, err := fsys.OpenRoot(filepath.Dir(p))
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return l.read(root.(fsys.Scanner), filepath.Dir(p), filepath.Base(p), follow, nil)
+}
+
+// listReader reads with fsys.ListScan, the reference built on List. It
+// never follows a symlink.
+type listReader struct{}
+
+func (listReader) read(p string, follow bool, l *listing) error {
+	root, err := fsys.OpenRoot(filepath.Dir(p))
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return l.read(listScanner{root}, filepath.Dir(p), filepath.Base(p), false, nil)
+}
+
+type listScanner struct{ fsys.Dir }
+
+func (s listScanner) Scan(rel string, _ bool, fn fsys.ScanFunc) (fsys.Entry, error) {
+	return fsys.ListScan(s.Dir, rel, fn)
+}
+
+// readers lists the readers to check: the reference, and the fast one.
 func readers() []struct {
 	name string
 	r    reader
@@ -25,8 +61,8 @@ func readers() []struct {
 		name string
 		r    reader
 	}{
-		{"portable", portableReader{}},
-		{fmt.Sprintf("newReader(%T)", newReader()), newReader()},
+		{"list", listReader{}},
+		{"scan", scanReader{}},
 	}
 }
 
@@ -257,6 +293,9 @@ func TestReadFolder(t *testing.T) {
 			dirs, want := tt.build(t, dir)
 			for _, rd := range readers() {
 				for _, follow := range []bool{false, true} {
+					if follow && rd.name == "list" {
+						continue
+					}
 					t.Run(fmt.Sprintf("%s/follow=%v", rd.name, follow), func(t *testing.T) {
 						got, err := read(rd.r, dir, follow)
 						if err != nil {
@@ -310,13 +349,12 @@ func TestReadersAgree(t *testing.T) {
 	if len(folders) < 30 {
 		t.Fatalf("tree has %d folders, want at least 30", len(folders))
 	}
-	fast := newReader()
 	var lp, lf listing
 	for _, dir := range folders {
 		lp.reset()
 		lf.reset()
-		errP := portableReader{}.read(dir, false, &lp)
-		errF := fast.read(dir, false, &lf)
+		errP := listReader{}.read(dir, false, &lp)
+		errF := scanReader{}.read(dir, false, &lf)
 		if errP != nil || errF != nil {
 			t.Fatalf("%s: portable = %v, newReader = %v", dir, errP, errF)
 		}
@@ -347,7 +385,7 @@ func TestReadFollow(t *testing.T) {
 
 	wantDirs := []string{"sub"}
 	wantStats := index.Stats{Bytes: 11, Files: 1, Modified: hours(2)}
-	for _, rd := range readers() {
+	for _, rd := range readers()[1:] {
 		t.Run(rd.name, func(t *testing.T) {
 			for _, path := range []string{realDir, filepath.Join(base, "link"), filepath.Join(base, "link2")} {
 				got, err := read(rd.r, path, true)
