@@ -129,7 +129,9 @@ func TestVerifyNamesWhatChanged(t *testing.T) {
 		}, []string{clip + " changed"}, []string{". xxh64", "Clips xxh64"}},
 		{"a file removed", func(dir string) error { return os.Remove(filepath.Join(dir, "Sidecar.txt")) },
 			[]string{"Sidecar.txt missing"}, []string{". xxh64"}},
-		{"a file added", func(dir string) error { return os.WriteFile(filepath.Join(dir, "Clips", "new.mov"), []byte("x"), 0o644) },
+		{"a file added", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, "Clips", "new.mov"), []byte("x"), 0o644)
+		},
 			[]string{"Clips/new.mov new"}, []string{". xxh64", "Clips xxh64"}},
 		{"ignored files added", func(dir string) error {
 			return errors.Join(os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("x"), 0o644),
