@@ -132,10 +132,8 @@ func (h *History) readGenerations() error {
 	}
 	for n := range onDisk {
 		h.Unchained = append(h.Unchained, n)
-		h.problems = append(h.problems, path.Join(h.folder(), n)+": not in the chain (left by an interrupted write?), so not part of the history")
 	}
 	slices.Sort(h.Unchained)
-	slices.Sort(h.problems)
 	return nil
 }
 
@@ -281,7 +279,11 @@ func (h *History) relTo(outer *History) string {
 // in it, that did not stop Read: generation files outside the chain, and
 // references to nested generations that are missing or differ.
 func (h *History) Problems() []string {
-	out := slices.Clone(h.problems)
+	var out []string
+	for _, n := range h.Unchained {
+		out = append(out, path.Join(h.folder(), n)+": not in the chain (left by an interrupted write?), so not part of the history")
+	}
+	out = append(out, h.problems...)
 	for _, c := range h.Children {
 		out = append(out, c.Problems()...)
 	}

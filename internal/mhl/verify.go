@@ -133,7 +133,8 @@ func Verify(ctx context.Context, h *History, fsys fs.FS, opt VerifyOptions) (*Re
 			}
 		}
 	}
-	if err := v.walk(ctx, "."); err != nil {
+	err = walkFolder(ctx, fsys, ig, func(rel string, isDir bool) error { return v.visit(ctx, rel, isDir) })
+	if err != nil {
 		return nil, err
 	}
 	v.missing()
@@ -157,56 +158,18 @@ type verifier struct {
 	report  Report
 }
 
-// walk checks every file below dir.
-func (v *verifier) walk(ctx context.Context, dir string) error {
-	v.seen[dir] = true
+// visit notes a folder, or checks a file.
+func (v *verifier) visit(ctx context.Context, rel string, isDir bool) error {
+	if !isDir {
+		return v.file(ctx, rel)
+	}
+	v.seen[rel] = true
 	for f := range v.trees {
-		if err := v.trees[f].AddDir(dir); err != nil {
+		if err := v.trees[f].AddDir(rel); err != nil {
 			return err
-		}
-	}
-	entries, err := fs.ReadDir(v.fsys, dir)
-	if err != nil {
-		return fmt.Errorf("reading folder %s: %w", dir, err)
-	}
-	for _, e := range entries {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rel := joinRel(dir, e.Name())
-		isDir, isFile, err := v.kind(rel, e)
-		if err != nil {
-			return err
-		}
-		if (isDir && e.Name() == FolderName) || v.ig.Match(rel, isDir) {
-			continue
-		}
-		switch {
-		case isDir && e.IsDir():
-			if err := v.walk(ctx, rel); err != nil {
-				return err
-			}
-		case isFile:
-			if err := v.file(ctx, rel); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
-}
-
-// kind tells whether an entry is a folder or a regular file, following a
-// symbolic link (a linked folder is not descended into).
-func (v *verifier) kind(rel string, e fs.DirEntry) (isDir, isFile bool, err error) {
-	t := e.Type()
-	if t&fs.ModeSymlink != 0 {
-		fi, err := fs.Stat(v.fsys, rel)
-		if err != nil {
-			return false, false, nil // a dangling link records nothing
-		}
-		t = fi.Mode().Type()
-	}
-	return t.IsDir(), t.IsRegular(), nil
 }
 
 // file checks one file.
