@@ -120,12 +120,7 @@ func (h *History) commitTree(ctx context.Context, w WriteFS, parts map[*History]
 		base = h.Generations[n-1].Ignore
 	}
 	g.Ignore = mergeIgnore(base, tmpl.Ignore)
-	name, err := h.write(w, g)
-	if err != nil {
-		return err
-	}
-	out.Generations = append(out.Generations, name)
-	return nil
+	return h.write(w, g, out)
 }
 
 // touched reports whether h or a history nested in it has a part.
@@ -142,47 +137,49 @@ func (h *History) touched(parts map[*History]*Generation) bool {
 }
 
 // write sets aside h's unchained generation files, writes g as h's next
-// generation, then the chain listing it, and adds g to h. It returns the
-// generation file's path.
-func (h *History) write(w WriteFS, g *Generation) (string, error) {
+// generation, then the chain listing it, adds g to h, and notes what it
+// wrote in out.
+func (h *History) write(w WriteFS, g *Generation, out *Committed) error {
 	if err := w.MkdirAll(h.folder()); err != nil {
-		return "", fmt.Errorf("creating %s: %w", h.folder(), err)
+		return fmt.Errorf("creating %s: %w", h.folder(), err)
 	}
 	for _, n := range h.Unchained {
 		from := path.Join(h.folder(), n)
 		to, err := h.freeName(from + ".unchained")
 		if err != nil {
-			return "", err
+			return err
 		}
 		if err := w.Rename(from, to); err != nil {
-			return "", fmt.Errorf("setting aside %s: %w", from, err)
+			return fmt.Errorf("setting aside %s: %w", from, err)
 		}
+		out.SetAside = append(out.SetAside, to)
 	}
 	h.Unchained = nil
 	g.Seq = h.NextSeq()
 	g.Name = fmt.Sprintf("%04d_%s_%s.mhl", g.Seq, h.Name, g.Creator.Date.UTC().Format("2006-01-02_150405Z"))
 	p := path.Join(h.folder(), g.Name)
 	if _, err := fs.Stat(h.fsys, p); err == nil {
-		return "", fmt.Errorf("%s: already there; is another program writing this history?", p)
+		return fmt.Errorf("%s: already there; is another program writing this history?", p)
 	}
 	data := encodeGeneration(g)
 	var err error
 	if g.C4, err = C4.Sum(data); err != nil {
-		return "", err
+		return err
 	}
 	if err := w.WriteFileAtomic(p, data); err != nil {
-		return "", fmt.Errorf("writing %s: %w", p, err)
+		return fmt.Errorf("writing %s: %w", p, err)
 	}
 	chain := append(slices.Clone(h.Chain), ChainEntry{Seq: g.Seq, Name: g.Name, Format: C4, Hash: g.C4})
 	chainPath := path.Join(h.folder(), ChainName)
 	if err := w.WriteFileAtomic(chainPath, encodeChain(chain)); err != nil {
 		// The generation stays outside the chain, as if never written.
 		h.Unchained = []string{g.Name}
-		return "", fmt.Errorf("writing %s: %w", chainPath, err)
+		return fmt.Errorf("writing %s: %w", chainPath, err)
 	}
 	h.Chain = chain
 	h.Generations = append(h.Generations, g)
-	return p, h.index()
+	out.Generations = append(out.Generations, p)
+	return h.index()
 }
 
 // freeName returns name, or name with a number added, whichever is not

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // DirSum is a folder's pair of directory hashes. Content hashes the
@@ -204,6 +205,9 @@ func depth(rel string) int {
 // checkRel reports whether rel is a clean, slash-separated path inside a
 // root, other than the root itself.
 func checkRel(rel string) error {
+	if !utf8.ValidString(rel) {
+		return fmt.Errorf("path %q is not valid UTF-8, which an MHL file cannot hold", rel)
+	}
 	if rel == "" || rel == "." || !fs.ValidPath(rel) {
 		return fmt.Errorf("%q is not a clean relative path inside the folder (like Clips/A001.mov)", rel)
 	}

@@ -38,6 +38,7 @@ func (h *History) index() error {
 			if old, ok := h.records[f.PreviousPath]; ok && f.PreviousPath != f.Path && r == nil {
 				delete(h.records, f.PreviousPath)
 				r = old
+				h.records[f.Path] = r
 			}
 			if r == nil {
 				r = &Record{}
