@@ -189,6 +189,9 @@ const readBufSize = 1 << 20
 // HashReader reads r to its end once and returns its hash in each of the
 // given formats, stopping early when ctx is cancelled.
 func HashReader(ctx context.Context, r io.Reader, fs ...Format) (map[Format]string, error) {
+	if len(fs) == 0 {
+		return map[Format]string{}, nil
+	}
 	hs := make(map[Format]hash.Hash, len(fs))
 	ws := make([]io.Writer, 0, len(fs))
 	for _, f := range fs {

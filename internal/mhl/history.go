@@ -20,7 +20,9 @@ var (
 )
 
 // History is the ASC MHL history of a folder: the generations its ascmhl/
-// folder's chain lists, and the histories nested in its sub-folders.
+// folder's chain lists, and the histories nested in its sub-folders. Read
+// makes one; Commit adds to it, so it must not be used by other
+// goroutines meanwhile.
 type History struct {
 	// Name is the name of the folder the history covers; it names the
 	// generation files written to it.
@@ -269,6 +271,9 @@ func (h *History) owner(rel string) (*History, string) {
 
 // relTo is h's folder relative to the folder of an enclosing history.
 func (h *History) relTo(outer *History) string {
+	if h == outer {
+		return "."
+	}
 	if outer.Dir == "." {
 		return h.Dir
 	}

@@ -31,8 +31,14 @@ func (h *History) index() error {
 	h.dirs = map[string]map[Format]dirMark{}
 	for _, g := range h.Generations {
 		for _, f := range g.Files {
-			if err := checkRecordedPath(f.Path); err != nil {
+			var err error
+			if f.Path, err = cleanRecordedPath(f.Path); err != nil {
 				return fmt.Errorf("%s: %w", path.Join(h.folder(), g.Name), err)
+			}
+			if f.PreviousPath != "" {
+				if f.PreviousPath, err = cleanRecordedPath(f.PreviousPath); err != nil {
+					return fmt.Errorf("%s: %w", path.Join(h.folder(), g.Name), err)
+				}
 			}
 			r := h.records[f.Path]
 			if old, ok := h.records[f.PreviousPath]; ok && f.PreviousPath != f.Path && r == nil {
@@ -59,23 +65,25 @@ func (h *History) index() error {
 			}
 		}
 		for _, d := range g.Dirs {
-			if err := checkRecordedPath(d.Path); err != nil {
+			p, err := cleanRecordedPath(d.Path)
+			if err != nil {
 				return fmt.Errorf("%s: %w", path.Join(h.folder(), g.Name), err)
 			}
-			h.markDir(d.Path, g.Seq, d.Hashes)
+			h.markDir(p, g.Seq, d.Hashes)
 		}
 		h.markDir(".", g.Seq, g.Root)
 	}
 	return nil
 }
 
-// checkRecordedPath rejects a recorded path that does not lead to a place
-// inside the history's folder.
-func checkRecordedPath(p string) error {
-	if err := checkRel(p); err != nil {
-		return fmt.Errorf("recorded path: %w", err)
+// cleanRecordedPath returns a recorded path in clean form ("./a//b" is
+// "a/b"), or an error when it leads outside the history's folder.
+func cleanRecordedPath(p string) (string, error) {
+	c := path.Clean(p)
+	if err := checkRel(c); err != nil {
+		return "", fmt.Errorf("recorded path %q: %w", p, err)
 	}
-	return nil
+	return c, nil
 }
 
 // markDir notes a folder's directory hashes from generation seq.

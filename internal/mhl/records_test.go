@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // A file recorded under a new name with its previous path keeps its
@@ -57,6 +59,45 @@ func TestJoinRel(t *testing.T) {
 	for _, tt := range tests {
 		if got := joinRel(tt.dir, tt.rel); got != tt.want {
 			t.Errorf("joinRel(%q, %q) = %q, want %q", tt.dir, tt.rel, got, tt.want)
+		}
+	}
+}
+
+// foreignHistory returns a MapFS holding a history of one generation file
+// with the given <hashes> body, chained.
+func foreignHistory(t *testing.T, hashes string) fstest.MapFS {
+	t.Helper()
+	const name = "0001_X_2020-01-16_091500Z.mhl"
+	gen := hashList("2.0", hashes)
+	c4, _ := C4.Sum(gen)
+	chain := encodeChain([]ChainEntry{{Seq: 1, Name: name, Format: C4, Hash: c4}})
+	return fstest.MapFS{"ascmhl/" + name: {Data: gen}, "ascmhl/" + ChainName: {Data: chain}}
+}
+
+func TestRecordedPathsCleaned(t *testing.T) {
+	const h = `<xxh64 action="original">ef46db3751d8e999</xxh64>`
+	tests := []struct {
+		path, lookup, err string
+	}{
+		{"./Clips//a.mov", "Clips/a.mov", ""},
+		{"Clips/./b/../a.mov", "Clips/a.mov", ""},
+		{"../outside.mov", "", "not a clean relative path"},
+		{"/etc/passwd", "", "not a clean relative path"},
+		{".", "", "not a clean relative path"},
+	}
+	for _, tt := range tests {
+		hist, err := Read(foreignHistory(t, `<hash><path>`+tt.path+`</path>`+h+`</hash>`), "X")
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: err = %v, want %q", tt.path, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", tt.path, err)
+		}
+		if _, ok := hist.Lookup(tt.lookup); !ok {
+			t.Errorf("%q: no record at %q", tt.path, tt.lookup)
 		}
 	}
 }
