@@ -34,9 +34,9 @@ func TestFingerprint(t *testing.T) {
 		t.Fatal("no fingerprint")
 	}
 	same := map[string]func(string){
-		"again":           nil,
-		"a temp file":     func(p string) { writeFile(t, filepath.Join(p, "day1/.autobackup-0123456789abcdef.tmp"), 9) },
-		"a folder's time": func(p string) { setTime(t, filepath.Join(p, "day1"), when.Add(time.Hour)) },
+		"again":                nil,
+		"a temp file":          func(p string) { writeFile(t, filepath.Join(p, "day1/.autobackup-0123456789abcdef.tmp"), 9) },
+		"a folder's time":      func(p string) { setTime(t, filepath.Join(p, "day1"), when.Add(time.Hour)) },
 		"time in the same 2 s": func(p string) { setTime(t, filepath.Join(p, "a.mov"), when.Add(time.Second)) },
 	}
 	for name, change := range same {
@@ -45,8 +45,11 @@ func TestFingerprint(t *testing.T) {
 		}
 	}
 	differ := map[string]func(string){
-		"a file's time":      func(p string) { setTime(t, filepath.Join(p, "a.mov"), when.Add(time.Hour)) },
-		"a file's size":      func(p string) { writeFile(t, filepath.Join(p, "a.mov"), 99); setTime(t, filepath.Join(p, "a.mov"), when) },
+		"a file's time": func(p string) { setTime(t, filepath.Join(p, "a.mov"), when.Add(time.Hour)) },
+		"a file's size": func(p string) {
+			writeFile(t, filepath.Join(p, "a.mov"), 99)
+			setTime(t, filepath.Join(p, "a.mov"), when)
+		},
 		"a missing file":     func(p string) { os.Remove(filepath.Join(p, "day1/deep/c.mov")) },
 		"a file moved":       func(p string) { os.Rename(filepath.Join(p, "day1/b.mov"), filepath.Join(p, "b.mov")) },
 		"a symlink's target": func(p string) { os.Remove(filepath.Join(p, "link")); symlink(t, "b.mov", filepath.Join(p, "link")) },
