@@ -38,6 +38,10 @@ type Options struct {
 	Jobs      int  // files copied at once; 0 picks DefaultJobs
 	Now       func() time.Time
 
+	// FromName and ToName name the two databases in what the copy says
+	// of a conflict; "the source" and "the destination" when empty.
+	FromName, ToName string
+
 	// list reads a folder; tests set it to make a folder unreadable.
 	list func(fsys.Dir) ([]fsys.Entry, error)
 }

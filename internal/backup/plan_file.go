@@ -2,13 +2,13 @@ package backup
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/march"
 )
 
-func (pl *planner) file(it Item, src, dst fsys.Dir, destHas bool) error {
+func (pl *planner) file(it Item, in march.Folder, destHas bool) error {
 	if it.Links > 1 {
 		pl.groups[it.ID] = append(pl.groups[it.ID], len(pl.lp.Items))
 	}
@@ -17,7 +17,7 @@ func (pl *planner) file(it Item, src, dst fsys.Dir, destHas bool) error {
 		pl.add(it)
 		return nil
 	}
-	why, err := pl.differs(it, src, dst)
+	why, err := pl.differs(it, in)
 	if err != nil {
 		return err
 	}
@@ -34,45 +34,28 @@ func (pl *planner) file(it Item, src, dst fsys.Dir, destHas bool) error {
 }
 
 // differs says how a source file differs from what is at the destination,
-// or "" when they are the same: by size and modification time (at the
-// coarser precision of the two databases), or by content with --checksum.
-func (pl *planner) differs(it Item, src, dst fsys.Dir) (string, error) {
-	d := it.Dest
-	switch {
-	case d.Kind != fsys.KindFile:
-		return "a file here is a " + d.Kind.String() + " there", nil
-	case d.Size != it.Size:
-		return fmt.Sprintf("size differs: %d bytes here, %d there", it.Size, d.Size), nil
-	case pl.plan.Options.Checksum:
-		return pl.sameContent(it, src, dst)
-	case !fsys.SameTime(it.ModTime, d.ModTime, pl.plan.Precision):
-		return fmt.Sprintf("modification time differs: %s here, %s there",
-			it.ModTime.UTC().Format(time.RFC3339Nano), d.ModTime.UTC().Format(time.RFC3339Nano)), nil
+// or "" when they are the same: by march's rule (size and modification
+// time at the coarser precision of the two databases), or by content with
+// --checksum.
+func (pl *planner) differs(it Item, in march.Folder) (string, error) {
+	d := march.Compare(&it.Entry, &it.Dest, pl.plan.Precision)
+	if d == march.Time && pl.plan.Options.Checksum {
+		d = march.Same // --checksum: same size, so the content decides
 	}
-	return "", nil
-}
-
-// sameContent hashes a source file and its destination, both at once
-// (they are usually on two disks), and says "content differs" or "".
-func (pl *planner) sameContent(it Item, src, dst fsys.Dir) (string, error) {
-	var b checksum.Sum
-	var errB error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		b, errB = hashEntry(pl.ctx, dst, it.Name)
-	}()
-	a, errA := hashEntry(pl.ctx, src, it.Name)
-	<-done
-	switch {
-	case errA != nil:
-		return "", fmt.Errorf("%s: hash %s: %w", pl.lp.Name(), it.Rel, errA)
-	case errB != nil:
-		return "", fmt.Errorf("%s: hash %s at the destination: %w", pl.lp.Name(), it.Rel, errB)
-	case a != b:
-		return "content differs", nil
+	if d == march.Same && pl.plan.Options.Checksum {
+		bufA, bufB := make([]byte, bufSize), make([]byte, bufSize)
+		a, b, err := checksum.Both(pl.ctx, in.A, it.Name, in.B, it.Name, bufA, bufB, nil)
+		if err != nil {
+			return "", fmt.Errorf("%s: hash %s: %w", pl.lp.Name(), it.Rel, err)
+		}
+		if a != b {
+			d = march.Content
+		}
 	}
-	return "", nil
+	if d == march.Same {
+		return "", nil
+	}
+	return pl.describe(d, it), nil
 }
 
 // linkGroups keeps hard links linked: of the names of one file that are

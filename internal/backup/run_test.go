@@ -99,7 +99,7 @@ func TestRunConflictsAndOverwrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Conflicts) != 1 || res.Conflicts[0] != "footage/acme/spot/a: size differs: 3 bytes here, 4 there" {
+	if len(res.Conflicts) != 1 || res.Conflicts[0] != "footage/acme/spot/a: size differs: the source 3 B, the destination 4 B" {
 		t.Fatalf("conflicts %q", res.Conflicts)
 	}
 	if b, _ := os.ReadFile(filepath.Join(to, loc.Dest, "a")); string(b) != "old!" {

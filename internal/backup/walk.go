@@ -1,15 +1,16 @@
 package backup
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/march"
 )
 
 // planner compares one location's source tree with its destination.
@@ -42,7 +43,8 @@ func planLocation(ctx context.Context, srcRoot, dstRoot fsys.Dir, loc Location, 
 		defer dst.Close()
 	}
 	pl := &planner{ctx: ctx, plan: p, lp: lp, groups: map[fsys.ID][]int{}}
-	if err := pl.walk("", src, dst); err != nil {
+	opts := march.Options{List: p.Options.list, OnError: pl.onError}
+	if err := march.Walk(ctx, src, dst, opts, pl.visit); err != nil {
 		return nil, err
 	}
 	pl.linkGroups()
@@ -111,123 +113,85 @@ func planDest(root fsys.Dir, lp *LocationPlan) (fsys.Dir, error) {
 	return d, nil
 }
 
-// walk plans the folder rel of the location: src is it at the source, dst
-// at the destination, or nil where it does not exist there.
-func (pl *planner) walk(rel string, src, dst fsys.Dir) error {
-	if err := pl.ctx.Err(); err != nil {
-		return err
+// onError records a folder that could not be read as a failed item: the
+// location is then incomplete, but the rest of it is still copied. The
+// location's own folder unreadable fails the location.
+func (pl *planner) onError(rel string, side byte, err error) error {
+	if rel == "" {
+		return fmt.Errorf("%s: read: %w", pl.lp.Name(), err)
 	}
-	entries, err := pl.plan.Options.list(src)
-	if err != nil {
-		if rel == "" {
-			return fmt.Errorf("%s: read %s: %w", pl.lp.Name(), src.Path(), err)
-		}
-		pl.add(Item{Rel: rel, Op: OpFail, Why: "could not be read: " + errText(err)})
-		return nil
+	why := "could not be read: "
+	if side == 'B' {
+		why = "could not be read at the destination: "
 	}
-	slices.SortFunc(entries, func(a, b fsys.Entry) int { return strings.Compare(a.Name, b.Name) })
-	existing := map[string]fsys.Entry{}
-	if dst != nil {
-		if existing, err = pl.readDest(rel, dst); err != nil {
-			pl.add(Item{Rel: rel, Op: OpFail, Why: "could not be read at the destination: " + errText(err)})
-			return nil
-		}
-	}
-	for _, e := range entries {
-		if fsys.IsTemp(e.Name) {
-			continue // another copy's temp file: never data
-		}
-		if err := pl.entry(rel, e, src, dst, existing); err != nil {
-			return err
-		}
-	}
+	pl.add(Item{Rel: rel, Op: OpFail, Why: why + errText(err)})
 	return nil
 }
 
-// readDest lists a destination folder, and notes the temp files a killed
-// copy left there.
-func (pl *planner) readDest(rel string, dst fsys.Dir) (map[string]fsys.Entry, error) {
-	entries, err := pl.plan.Options.list(dst)
-	if err != nil {
-		return nil, err
+// visit plans one name of the location: src is its folder at the source,
+// dst at the destination (nil where it does not exist there).
+func (pl *planner) visit(p march.Pair, in march.Folder) (bool, error) {
+	if err := pl.ctx.Err(); err != nil {
+		return false, err
 	}
-	out := make(map[string]fsys.Entry, len(entries))
-	for _, e := range entries {
-		if fsys.IsTemp(e.Name) && e.Kind == fsys.KindFile {
-			pl.lp.StaleTemps = append(pl.lp.StaleTemps, path.Join(rel, e.Name))
-			continue
-		}
-		out[e.Name] = e
+	if p.B != nil && p.B.Kind == fsys.KindFile && fsys.IsTemp(p.B.Name) {
+		pl.lp.StaleTemps = append(pl.lp.StaleTemps, p.Rel) // a killed copy's
+		p.B = nil
 	}
-	return out, nil
-}
-
-// entry plans one entry of a source folder.
-func (pl *planner) entry(dir string, e fsys.Entry, src, dst fsys.Dir, existing map[string]fsys.Entry) error {
-	it := Item{Entry: e, Rel: path.Join(dir, e.Name)}
-	dest, destHas := existing[e.Name]
-	if destHas {
-		it.Dest = dest
+	if p.A == nil || (p.A.Kind == fsys.KindFile && fsys.IsTemp(p.A.Name)) {
+		return false, nil // only at the destination (never touched), or another copy's temp file
 	}
-	switch e.Kind {
+	it := Item{Entry: *p.A, Rel: p.Rel}
+	if p.B != nil {
+		it.Dest = *p.B
+	}
+	switch p.A.Kind {
 	case fsys.KindDir:
-		return pl.dir(it, src, dst, destHas)
+		return pl.dir(it, p.B != nil), nil
 	case fsys.KindSymlink:
-		pl.symlink(it, destHas)
+		pl.symlink(it, p.B != nil)
 	case fsys.KindFile:
-		return pl.file(it, src, dst, destHas)
+		return false, pl.file(it, in, p.B != nil)
 	default:
 		it.Op = OpIgnore
-		it.Why = "not a file, folder or symlink (" + e.Mode.Type().String() + ")"
+		it.Why = "not a file, folder or symlink (" + p.A.Mode.Type().String() + ")"
 		pl.add(it)
 	}
-	return nil
+	return false, nil
 }
 
 func (pl *planner) add(it Item) { pl.lp.Items = append(pl.lp.Items, it) }
 
-func (pl *planner) dir(it Item, src, dst fsys.Dir, destHas bool) error {
+// dir plans a folder, and says whether to plan what it holds.
+func (pl *planner) dir(it Item, destHas bool) bool {
 	if destHas && it.Dest.Kind != fsys.KindDir {
-		it.Op, it.Why = OpConflict, "a folder here is a "+it.Dest.Kind.String()+" there"
+		it.Op, it.Why = OpConflict, pl.describe(march.Kind, it)
 		pl.add(it)
-		return nil
+		return false
 	}
-	sub, err := src.OpenDir(it.Name)
-	if err != nil {
-		it.Op, it.Why = OpFail, "could not be read: "+errText(err)
-		pl.add(it)
-		return nil
+	pl.lp.srcFolders[path.Join(pl.lp.srcRel, it.Rel)] = it.ID
+	it.Op = OpMkdir
+	if destHas {
+		pl.lp.destFolders[path.Join(pl.lp.Dest, it.Rel)] = it.Dest.ID
+		it.Op = OpSkip
 	}
-	defer sub.Close()
-	pl.lp.srcFolders[path.Join(pl.lp.srcRel, it.Rel)] = sub.ID()
-	if !destHas {
-		it.Op = OpMkdir
-		pl.add(it)
-		return pl.walk(it.Rel, sub, nil)
-	}
-	dsub, err := dst.OpenDir(it.Name)
-	if err != nil {
-		it.Op, it.Why = OpFail, "could not be read at the destination: "+errText(err)
-		pl.add(it)
-		return nil
-	}
-	defer dsub.Close()
-	pl.lp.destFolders[path.Join(pl.lp.Dest, it.Rel)] = dsub.ID()
-	it.Op = OpSkip
 	pl.add(it)
-	return pl.walk(it.Rel, sub, dsub)
+	return true
 }
 
 func (pl *planner) symlink(it Item, destHas bool) {
-	switch {
-	case !destHas:
+	if !destHas {
 		it.Op = OpCopy
-	case it.Dest.Kind != fsys.KindSymlink:
-		it.Op, it.Why = OpConflict, "a symlink here is a "+it.Dest.Kind.String()+" there"
-	case it.Dest.Target == it.Target:
+	} else if d := march.Compare(&it.Entry, &it.Dest, pl.plan.Precision); d == march.Same {
 		it.Op = OpSkip
-	default:
-		it.Op, it.Why = OpConflict, fmt.Sprintf("symlink points to %q here, %q there", it.Target, it.Dest.Target)
+	} else {
+		it.Op, it.Why = OpConflict, pl.describe(d, it)
 	}
 	pl.add(it)
+}
+
+// describe says how an item differs from what is at the destination.
+func (pl *planner) describe(d march.Diff, it Item) string {
+	o := pl.plan.Options
+	return march.Describe(d, &it.Entry, &it.Dest, cmp.Or(o.FromName, "the source"), cmp.Or(o.ToName, "the destination"))
 }

@@ -8,10 +8,10 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 
 	"github.com/zeebo/xxh3"
-	"golang.org/x/sys/unix"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // BufSize is the read size: large enough that system calls cost little
@@ -46,9 +46,9 @@ func Reader(ctx context.Context, r io.Reader, buf []byte, onRead func(int)) (Sum
 	}
 }
 
-// File hashes what open returns.
-func File(ctx context.Context, open func() (*os.File, error), buf []byte, onRead func(int)) (Sum, error) {
-	f, err := open()
+// Open hashes the file name in the folder d.
+func Open(ctx context.Context, d fsys.Dir, name string, buf []byte, onRead func(int)) (Sum, error) {
+	f, err := d.Open(name)
 	if err != nil {
 		return Sum{}, err
 	}
@@ -56,44 +56,21 @@ func File(ctx context.Context, open func() (*os.File, error), buf []byte, onRead
 	return Reader(ctx, f, buf, onRead)
 }
 
-// Path hashes the file at path, reading it with plain system calls: for
-// many small files, the bookkeeping of an os.File costs more than the
-// reading. A symlink is not followed.
-func Path(ctx context.Context, path string, buf []byte, onRead func(int)) (Sum, error) {
-	fd, err := openRetry(path)
-	if err != nil {
-		return Sum{}, &os.PathError{Op: "open", Path: path, Err: err}
+// Both hashes two files at once, each in its folder: they are usually on
+// two disks, so reading them together takes the time of the slower one.
+func Both(ctx context.Context, da fsys.Dir, na string, db fsys.Dir, nb string, bufA, bufB []byte, onRead func(int)) (a, b Sum, err error) {
+	var errB error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b, errB = Open(ctx, db, nb, bufB, onRead)
+	}()
+	a, err = Open(ctx, da, na, bufA, onRead)
+	<-done
+	if err == nil {
+		err = errB
 	}
-	defer unix.Close(fd)
-	h := xxh3.New()
-	for {
-		if err := ctx.Err(); err != nil {
-			return Sum{}, err
-		}
-		n, err := unix.Read(fd, buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return Sum{}, &os.PathError{Op: "read", Path: path, Err: err}
-		}
-		if n == 0 {
-			return h.Sum128(), nil
-		}
-		h.Write(buf[:n])
-		if onRead != nil {
-			onRead(n)
-		}
-	}
-}
-
-func openRetry(path string) (int, error) {
-	for {
-		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		if err != unix.EINTR {
-			return fd, err
-		}
-	}
+	return a, b, err
 }
 
 // Hex writes a sum as 32 hex digits.

@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/zeebo/xxh3"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 func TestReader(t *testing.T) {
@@ -38,60 +41,55 @@ func TestReader(t *testing.T) {
 	}
 }
 
-func TestFile(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "f")
-	if err := os.WriteFile(p, []byte(strings.Repeat("x", 3000)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	got, err := File(context.Background(), func() (*os.File, error) { return os.Open(p) }, make([]byte, 1024), nil)
-	if err != nil || got != xxh3.Hash128([]byte(strings.Repeat("x", 3000))) {
-		t.Fatalf("File = %s, %v", Hex(got), err)
-	}
-	if _, err := File(context.Background(), func() (*os.File, error) { return os.Open(p + "-missing") }, nil, nil); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("missing file: %v", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := File(ctx, func() (*os.File, error) { return os.Open(p) }, make([]byte, 10), nil); !errors.Is(err, context.Canceled) {
-		t.Fatalf("cancelled: %v", err)
-	}
-}
-
-func TestHex(t *testing.T) {
-	s := xxh3.Hash128([]byte("abc"))
-	h := Hex(s)
-	if len(h) != 32 || strings.Trim(h, "0123456789abcdef") != "" {
-		t.Fatalf("Hex = %q", h)
-	}
-	if Hex(Sum{}) != strings.Repeat("0", 32) {
-		t.Fatalf("Hex(0) = %q", Hex(Sum{}))
-	}
-}
-
-func TestPath(t *testing.T) {
+func TestOpenAndBoth(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "f")
-	data := []byte(strings.Repeat("y", 5000))
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		t.Fatal(err)
+	a, b := []byte(strings.Repeat("x", 3000)), []byte(strings.Repeat("y", 5000))
+	must(t, os.WriteFile(filepath.Join(dir, "a"), a, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "b"), b, 0o644))
+	must(t, os.Symlink("a", filepath.Join(dir, "l")))
+	d, err := fsys.OpenRoot(dir)
+	must(t, err)
+	defer d.Close()
+	var read atomic.Int64
+	count := func(n int) { read.Add(int64(n)) }
+	sa, sb, err := Both(context.Background(), d, "a", d, "b", make([]byte, 1024), make([]byte, 1024), count)
+	if err != nil || sa != xxh3.Hash128(a) || sb != xxh3.Hash128(b) || read.Load() != 8000 {
+		t.Fatalf("Both = %s %s, %v (read %d)", Hex(sa), Hex(sb), err, read.Load())
 	}
-	read := 0
-	got, err := Path(context.Background(), p, make([]byte, 1024), func(n int) { read += n })
-	if err != nil || got != xxh3.Hash128(data) || read != len(data) {
-		t.Fatalf("Path = %s, %v (read %d)", Hex(got), err, read)
+	if _, err := Open(context.Background(), d, "l", make([]byte, 10), nil); err == nil {
+		t.Fatal("Open followed a symlink")
 	}
-	if err := os.Symlink("f", filepath.Join(dir, "l")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Path(context.Background(), filepath.Join(dir, "l"), make([]byte, 10), nil); err == nil {
-		t.Fatal("Path followed a symlink")
-	}
-	if _, err := Path(context.Background(), filepath.Join(dir, "missing"), make([]byte, 10), nil); !errors.Is(err, os.ErrNotExist) {
+	if _, _, err := Both(context.Background(), d, "a", d, "missing", make([]byte, 10), make([]byte, 10), nil); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Path(ctx, p, make([]byte, 10), nil); !errors.Is(err, context.Canceled) {
+	if _, err := Open(ctx, d, "a", make([]byte, 10), nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled: %v", err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestHex pins known XXH3-128 values in the form xxhsum -H2 prints them
+// (the canonical big-endian form), which ASC MHL manifests record.
+func TestHex(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "99aa06d3014798d86001c324468d497f"},
+		{"abc", "06b05ab6733a618578af5f94892f3950"},
+		{"media-hash-list", "61a67c014f703a456ee7a776fd8c06bd"},
+	}
+	for _, tt := range tests {
+		if got := Hex(xxh3.Hash128([]byte(tt.in))); got != tt.want {
+			t.Errorf("Hex(xxh128(%q)) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	if Hex(Sum{}) != strings.Repeat("0", 32) {
+		t.Fatalf("Hex(0) = %q", Hex(Sum{}))
 	}
 }

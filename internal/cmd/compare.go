@@ -10,6 +10,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/march"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/table"
@@ -341,7 +342,7 @@ func writeFileComparison(b *strings.Builder, s *Session, l pairLocation, r *comp
 func writeGroup(b *strings.Builder, s *Session, r *compare.Result, c compare.Class, limit int, da, db index.Database) {
 	var entries []compare.Entry
 	for _, e := range r.Entries {
-		if e.Class == c {
+		if e.Class() == c {
 			entries = append(entries, e)
 		}
 	}
@@ -357,7 +358,7 @@ func writeGroup(b *strings.Builder, s *Session, r *compare.Result, c compare.Cla
 	t := table.New()
 	t.Indent = "  "
 	for _, e := range shown {
-		t.Row(table.Shorten(e.Rel, 52), entrySize(e), e.Why)
+		t.Row(table.Shorten(e.Rel, 52), entrySize(e), e.Why())
 	}
 	t.Append(b)
 	if left := len(entries) - len(shown); left > 0 {
@@ -366,14 +367,20 @@ func writeGroup(b *strings.Builder, s *Session, r *compare.Result, c compare.Cla
 }
 
 func entrySize(e compare.Entry) string {
+	kind := func(s *fsys.Entry) fsys.Kind {
+		if s == nil {
+			return fsys.KindDir
+		}
+		return s.Kind
+	}
 	switch {
-	case e.Class == compare.Differs && e.A.Kind == compare.File && e.B.Kind == compare.File && e.A.Size != e.B.Size:
+	case e.Diff == march.Size:
 		return table.Bytes(e.A.Size) + " / " + table.Bytes(e.B.Size)
-	case e.A.Kind == compare.Symlink || e.B.Kind == compare.Symlink:
+	case kind(e.A) == fsys.KindSymlink || kind(e.B) == fsys.KindSymlink:
 		return "symlink"
-	case (e.A.Kind == compare.Folder || e.A.Kind == compare.None) && (e.B.Kind == compare.Folder || e.B.Kind == compare.None):
+	case kind(e.A) == fsys.KindDir && kind(e.B) == fsys.KindDir:
 		return "folder"
-	case e.Class == compare.Skipped:
+	case e.Class() == compare.Skipped:
 		return "special"
 	}
 	return table.Bytes(e.Bytes())
@@ -386,14 +393,14 @@ func fillPairJSON(pj *pairJSON, r *compare.Result) {
 		*dst = classJSON{n, bytes}
 	}
 	for _, e := range r.Entries {
-		if e.Class == compare.Identical {
+		if e.Class() == compare.Identical {
 			continue
 		}
-		fe := fileEntryJSON{Path: e.Rel, Class: [...]string{"identical", "only_a", "only_b", "differs", "skipped"}[e.Class], Why: e.Why}
-		if e.A.Kind != compare.None {
+		fe := fileEntryJSON{Path: e.Rel, Class: [...]string{"identical", "only_a", "only_b", "differs", "skipped"}[e.Class()], Why: e.Why()}
+		if e.A != nil {
 			fe.SizeA = &e.A.Size
 		}
-		if e.B.Kind != compare.None {
+		if e.B != nil {
 			fe.SizeB = &e.B.Size
 		}
 		pj.Files = append(pj.Files, fe)

@@ -121,6 +121,7 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 	if req.opts, req.dryRun, err = copyOptions(a); err != nil {
 		return nil, err
 	}
+	req.opts.FromName, req.opts.ToName = from.Name, to.Name
 	req.locations, err = copyLocations(s, a.Get("CLIENT/PROJECT"), cats, from, a.Get("CATEGORY") == "all")
 	return req, err
 }

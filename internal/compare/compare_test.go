@@ -9,6 +9,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/march"
 )
 
 var stamp = time.Date(2026, 4, 5, 6, 7, 8, 9, time.UTC)
@@ -45,9 +48,9 @@ func must(t *testing.T, err error) {
 func render(r *Result) string {
 	var lines []string
 	for _, e := range r.Entries {
-		line := e.Class.String() + " " + e.Rel
-		if e.Why != "" {
-			line += " (" + e.Why + ")"
+		line := e.Class().String() + " " + e.Rel
+		if e.Why() != "" {
+			line += " (" + e.Why() + ")"
 		}
 		lines = append(lines, line)
 	}
@@ -128,12 +131,14 @@ func TestTreesErrors(t *testing.T) {
 	}
 }
 
+func file(size int64) *fsys.Entry { return &fsys.Entry{Kind: fsys.KindFile, Size: size} }
+
 func TestCountAndSame(t *testing.T) {
 	r := &Result{Entries: []Entry{
-		{Class: Identical, A: Side{Kind: File, Size: 10}, B: Side{Kind: File, Size: 10}},
-		{Class: OnlyA, A: Side{Kind: File, Size: 5}},
-		{Class: OnlyB, B: Side{Kind: File, Size: 7}},
-		{Class: OnlyB, B: Side{Kind: File, Size: 1}},
+		{Diff: march.Same, A: file(10), B: file(10)},
+		{Diff: march.OnlyA, A: file(5)},
+		{Diff: march.OnlyB, B: file(7)},
+		{Diff: march.OnlyB, B: file(1)},
 	}}
 	tests := []struct {
 		c     Class
@@ -151,7 +156,7 @@ func TestCountAndSame(t *testing.T) {
 	if !(&Result{Entries: r.Entries[:1]}).Same() {
 		t.Error("Same() false on identical entries")
 	}
-	if !(&Result{Entries: []Entry{r.Entries[0], {Class: Skipped, B: Side{Kind: Special}}}}).Same() {
+	if !(&Result{Entries: []Entry{r.Entries[0], {Diff: march.Special, B: &fsys.Entry{Kind: fsys.KindSpecial}}}}).Same() {
 		t.Error("Same() false with a skipped special file")
 	}
 }
@@ -170,9 +175,9 @@ func TestTreesAtPrecision(t *testing.T) {
 	}
 }
 
-func TestKindAndClassNames(t *testing.T) {
-	got := fmt.Sprint(None, File, Folder, Symlink, Special, Identical, OnlyA, OnlyB, Differs, Skipped)
-	want := "nothing file folder symlink special file identical only in A only in B differs skipped"
+func TestClassNames(t *testing.T) {
+	got := fmt.Sprint(Identical, OnlyA, OnlyB, Differs, Skipped)
+	want := "identical only in A only in B differs skipped"
 	if got != want {
 		t.Fatalf("names: %q", got)
 	}

@@ -2,12 +2,14 @@ package compare
 
 import (
 	"context"
-	"path/filepath"
-	"sync"
+	"path"
 	"sync/atomic"
 	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/march"
+	"github.com/bcnvisuals/autobackup/internal/parallel"
 )
 
 // Progress counts the bytes a running Verify has hashed, both sides
@@ -26,7 +28,17 @@ const hashBuf = 256 << 10
 // Files are hashed jobs at a time, and each side of a file is read at the
 // same time as the other. Time differences alone do not count.
 func Verify(ctx context.Context, a, b string, jobs int, progress *Progress) (*Result, error) {
-	r, err := Trees(ctx, a, b, time.Nanosecond)
+	da, err := fsys.OpenRoot(a)
+	if err != nil {
+		return nil, err
+	}
+	defer da.Close()
+	db, err := fsys.OpenRoot(b)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	r, err := Dirs(ctx, da, db, time.Nanosecond)
 	if err != nil {
 		return nil, err
 	}
@@ -36,66 +48,83 @@ func Verify(ctx context.Context, a, b string, jobs int, progress *Progress) (*Re
 	var todo []int
 	for i, e := range r.Entries {
 		switch {
-		case e.A.Kind == File && e.B.Kind == File && e.A.Size == e.B.Size:
+		case e.A != nil && e.B != nil && e.A.Kind == fsys.KindFile && e.B.Kind == fsys.KindFile && e.A.Size == e.B.Size:
 			todo = append(todo, i)
-		case e.Class == Differs && e.Why == "time":
-			r.Entries[i].Class, r.Entries[i].Why = Identical, "" // only content counts here
+		case e.Diff == march.Time:
+			r.Entries[i].Diff = march.Same // only content counts here
 		}
 	}
 	errs := make([]error, len(r.Entries))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(todo))) {
-		wg.Go(func() {
-			bufA, bufB := make([]byte, hashBuf), make([]byte, hashBuf)
-			for {
-				k := int(next.Add(1) - 1)
-				if k >= len(todo) || ctx.Err() != nil {
-					return
-				}
-				i := todo[k]
-				errs[i] = hashPair(ctx, &r.Entries[i], a, b, bufA, bufB, progress)
-			}
-		})
+	parallel.Each(ctx, jobs, len(todo), func() *hasher { return newHasher(da, db) }, func(k int, h *hasher) {
+		i := todo[k]
+		errs[i] = h.hash(ctx, &r.Entries[i], progress)
+	})
+	for _, h := range errs {
+		if h != nil {
+			return nil, h
+		}
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
 	}
 	return r, nil
 }
 
-// hashPair hashes both sides of an entry at once and classifies it.
-func hashPair(ctx context.Context, e *Entry, a, b string, bufA, bufB []byte, p *Progress) error {
-	count := func(n int) { p.Bytes.Add(int64(n)) }
-	var sumB checksum.Sum
-	var errB error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sumB, errB = checksum.Path(ctx, join(b, e.Rel), bufB, count)
-	}()
-	sumA, errA := checksum.Path(ctx, join(a, e.Rel), bufA, count)
-	<-done
-	if errA != nil {
-		return errA
+// hasher is one verify worker: its buffers, and the folders it last
+// opened on both sides, since the files come folder by folder.
+type hasher struct {
+	rootA, rootB fsys.Dir
+	dir          string
+	a, b         fsys.Dir
+	bufA, bufB   []byte
+}
+
+func newHasher(a, b fsys.Dir) *hasher {
+	return &hasher{rootA: a, rootB: b, bufA: make([]byte, hashBuf), bufB: make([]byte, hashBuf)}
+}
+
+// hash hashes both sides of an entry at once and classifies it.
+func (h *hasher) hash(ctx context.Context, e *Entry, p *Progress) error {
+	if err := h.open(e.Dir()); err != nil {
+		return err
 	}
-	if errB != nil {
-		return errB
+	name := path.Base(e.Rel)
+	sumA, sumB, err := checksum.Both(ctx, h.a, name, h.b, name, h.bufA, h.bufB, func(n int) { p.Bytes.Add(int64(n)) })
+	if err != nil {
+		return err
 	}
 	if sumA == sumB {
-		e.Class, e.Why = Identical, ""
+		e.Diff = march.Same
 	} else {
-		e.Class, e.Why = Differs, "content"
+		e.Diff = march.Content
 	}
 	return nil
 }
 
-func join(root, rel string) string {
-	return root + string(filepath.Separator) + filepath.FromSlash(rel)
+// open opens the folder dir on both sides, unless it is the one open.
+func (h *hasher) open(dir string) error {
+	if h.a != nil && h.dir == dir {
+		return nil
+	}
+	h.Close()
+	a, err := fsys.Walk(h.rootA, dir)
+	if err != nil {
+		return err
+	}
+	b, err := fsys.Walk(h.rootB, dir)
+	if err != nil {
+		a.Close()
+		return err
+	}
+	h.a, h.b, h.dir = a, b, dir
+	return nil
+}
+
+// Close closes the folders it holds open.
+func (h *hasher) Close() {
+	if h.a != nil {
+		h.a.Close()
+		h.b.Close()
+		h.a, h.b = nil, nil
+	}
 }
