@@ -10,8 +10,8 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
-	"github.com/bcnvisuals/autobackup/internal/march"
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/march"
 	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/table"
 )

@@ -9,7 +9,9 @@ import (
 
 func TestCompareAndDescribe(t *testing.T) {
 	t0 := time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.UTC)
-	file := func(size int64, at time.Time) *fsys.Entry { return &fsys.Entry{Kind: fsys.KindFile, Size: size, ModTime: at} }
+	file := func(size int64, at time.Time) *fsys.Entry {
+		return &fsys.Entry{Kind: fsys.KindFile, Size: size, ModTime: at}
+	}
 	link := func(target string) *fsys.Entry { return &fsys.Entry{Kind: fsys.KindSymlink, Target: target} }
 	dir := &fsys.Entry{Kind: fsys.KindDir}
 	fifo := &fsys.Entry{Kind: fsys.KindSpecial}
@@ -22,7 +24,7 @@ func TestCompareAndDescribe(t *testing.T) {
 		{file(1, t0), file(1, t0), time.Nanosecond, Same, "identical"},
 		{file(136395, t0), file(136404, t0), time.Nanosecond, Size, "size differs: WORK 136,395 B, NAS 136,404 B"},
 		{file(1, t0), file(1, t0.Add(time.Hour)), time.Nanosecond, Time, "modification time differs: WORK 2026-01-02 03:04:05 UTC, NAS 2026-01-02 04:04:05 UTC"},
-		{file(1, t0), file(1, t0.Add(2 * time.Millisecond)), time.Nanosecond, Time, "modification time differs: WORK 2026-01-02 03:04:05.123 UTC, NAS 2026-01-02 03:04:05.125 UTC"},
+		{file(1, t0), file(1, t0.Add(2*time.Millisecond)), time.Nanosecond, Time, "modification time differs: WORK 2026-01-02 03:04:05.123 UTC, NAS 2026-01-02 03:04:05.125 UTC"},
 		{file(1, t0), file(1, t0.Add(7)), time.Nanosecond, Time, "modification time differs: WORK 2026-01-02 03:04:05.123456789 UTC, NAS 2026-01-02 03:04:05.123456796 UTC"},
 		{file(1, t0), file(1, t0.Truncate(time.Second)), time.Second, Same, "identical"},
 		{file(1, t0), dir, time.Nanosecond, Kind, "type differs: a file in WORK, a folder in NAS"},
