@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/parallel"
 )
 
 // Progress counts what a running copy has done. It is safe to read while
@@ -148,21 +149,7 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 // parallel runs do(i) for i in [0, n) on the copy's workers, each with a
 // buffer of its own, and stops handing out work when ctx is cancelled.
 func (r *runner) parallel(ctx context.Context, n int, do func(i int, buf []byte)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(r.limits.jobs, n) {
-		wg.Go(func() {
-			buf := make([]byte, bufSize)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				do(i, buf)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(ctx, r.limits.jobs, n, func() []byte { return make([]byte, bufSize) }, do)
 }
 
 // destID is the identity a destination folder must have: the one it had

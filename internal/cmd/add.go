@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strconv"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -72,13 +72,13 @@ func addDatabase(s *Session, name, path string) error {
 	if err := s.Layout.AddDatabase(index.Database{Name: name, Root: root}); err != nil {
 		return err
 	}
-	fi, err := os.Stat(root)
+	e, err := fsys.Stat(root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		s.Warnf("database %s: %s does not exist yet; it shows as offline until it does", name, root)
 	case err != nil:
 		s.Warnf("database %s: %v", name, err)
-	case !fi.IsDir():
+	case e.Kind != fsys.KindDir:
 		s.Warnf("database %s: %s is not a folder; it shows as offline", name, root)
 	}
 	return nil

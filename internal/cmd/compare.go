@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -199,8 +198,8 @@ func pairProjects(s *Session, arg string) ([]index.Project, error) {
 }
 
 func isDir(p string) bool {
-	fi, err := os.Lstat(p)
-	return err == nil && fi.IsDir()
+	e, err := fsys.Stat(p)
+	return err == nil && e.Kind == fsys.KindDir
 }
 
 // locationStats sums a location held on one side only: from the index

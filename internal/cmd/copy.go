@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 	"github.com/bcnvisuals/autobackup/internal/scan"
@@ -144,13 +144,13 @@ func copyCategories(s *Session, name string) ([]index.Category, error) {
 
 // checkOnline looks at the database's root now, not at the last load.
 func checkOnline(d index.Database) error {
-	fi, err := os.Stat(d.Root)
+	e, err := fsys.Stat(d.Root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("database %s is offline: root %s not found", d.Name, d.Root)
 	case err != nil:
 		return fmt.Errorf("database %s is offline: %w", d.Name, err)
-	case !fi.IsDir():
+	case e.Kind != fsys.KindDir:
 		return fmt.Errorf("database %s is offline: root %s is not a folder", d.Name, d.Root)
 	}
 	return nil

@@ -184,3 +184,17 @@ func retryFd(f func() (int, error)) (int, error) {
 		}
 	}
 }
+
+// Stat describes a local path as the user gave it, following symlinks:
+// what a database's root or a config file is.
+func Stat(p string) (Entry, error) {
+	var st unix.Stat_t
+	if err := retry(func() error { return unix.Stat(p, &st) }); err != nil {
+		return Entry{}, &fs.PathError{Op: "stat", Path: p, Err: err}
+	}
+	return entryOf(path.Base(p), &st), nil
+}
+
+// MkdirAll makes a local folder of the program's own (its history, its
+// catalog) and the folders above it.
+func MkdirAll(p string, perm fs.FileMode) error { return os.MkdirAll(p, perm) }

@@ -1,6 +1,7 @@
 package fsys
 
 import (
+	"crypto/rand"
 	"errors"
 	"io"
 	"io/fs"
@@ -125,8 +126,7 @@ func MkdirOpen(d Dir, name string, perm fs.FileMode) (Dir, error) {
 // never a part.
 func WriteFile(d Dir, name string, data []byte) error {
 	var random [8]byte
-	copy(random[:], name)
-	random[7] ^= 0x5a
+	_, _ = rand.Read(random[:]) // crypto/rand.Read never fails
 	tmp := TempName(random)
 	f, err := d.Create(tmp, 0o644)
 	if err != nil {

@@ -28,7 +28,7 @@ func refCreator(d time.Time) Creator {
 // after fix (when not nil) has adjusted it. It returns the updated history.
 func seal(t *testing.T, dir string, formats []Format, c Creator, fix func(*Generation)) (*History, *Committed) {
 	t.Helper()
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	h, err := Read(o, o.Name())
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,8 @@ var errKilled = errors.New("killed")
 // nothing after it is written. With torn set, that write leaves half its
 // data in a temporary file, as a kill during the write would.
 type killFS struct {
-	OSFS
+	DirFS
+	root string // the folder on disk, to leave a torn temp file in
 	kill func(name string) bool
 	torn bool
 	dead bool
@@ -32,7 +33,7 @@ func (k *killFS) WriteFileAtomic(name string, data []byte) error {
 	if k.kill(name) {
 		k.dead = true
 		if k.torn {
-			p, _ := k.path(name)
+			p := filepath.Join(k.root, filepath.FromSlash(name))
 			tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp-4242")
 			if err := os.WriteFile(tmp, data[:len(data)/2], 0o600); err != nil {
 				return err
@@ -40,7 +41,7 @@ func (k *killFS) WriteFileAtomic(name string, data []byte) error {
 		}
 		return errKilled
 	}
-	return k.OSFS.WriteFileAtomic(name, data)
+	return k.DirFS.WriteFileAtomic(name, data)
 }
 
 // A write killed at any point leaves a history that reads as it was
@@ -61,7 +62,7 @@ func TestCommitKilled(t *testing.T) {
 	for _, tt := range tests {
 		dir := copyTree(t, example("scenario_01", "travel_01"))
 		before, _ := os.ReadFile(filepath.Join(dir, FolderName, ChainName))
-		o := NewOSFS(dir)
+		o := openDirFS(t, dir)
 		h, err := Read(o, o.Name())
 		if err != nil {
 			t.Fatal(err)
@@ -71,7 +72,7 @@ func TestCommitKilled(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.Generation.Process, s.Generation.Creator = Transfer, refCreator(gen2Date)
-		_, err = Commit(context.Background(), h, &killFS{OSFS: o, kill: tt.kill, torn: tt.torn}, s.Generation)
+		_, err = Commit(context.Background(), h, &killFS{DirFS: o, root: dir, kill: tt.kill, torn: tt.torn}, s.Generation)
 		if !errors.Is(err, errKilled) {
 			t.Fatalf("%s: Commit = %v, want the kill", tt.name, err)
 		}
@@ -118,14 +119,14 @@ func TestCommitKilled(t *testing.T) {
 // generation; the next commit starts it over.
 func TestCommitKilledFirstGeneration(t *testing.T) {
 	dir := media(t)
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	h, _ := Read(o, o.Name())
 	s, err := Seal(context.Background(), h, o, gen1Date, SealOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Generation.Process, s.Generation.Creator = InPlace, refCreator(gen1Date)
-	k := &killFS{OSFS: o, kill: func(name string) bool { return path.Base(name) == ChainName }}
+	k := &killFS{DirFS: o, root: dir, kill: func(name string) bool { return path.Base(name) == ChainName }}
 	if _, err := Commit(context.Background(), h, k, s.Generation); !errors.Is(err, errKilled) {
 		t.Fatalf("Commit = %v", err)
 	}

@@ -12,7 +12,7 @@
 //     what it records of each file.
 //   - Verify: a folder checked against its history (ok, missing, new,
 //     changed; directory hashes).
-//   - Seal, Classify, Commit, WriteFS, OSFS: a new generation built and
+//   - Seal, Classify, Commit, WriteFS, DirFS: a new generation built and
 //     written, the generation file first and the chain last, each
 //     atomically.
 package mhl

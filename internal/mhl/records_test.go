@@ -18,7 +18,7 @@ func TestRecordsFollowRenames(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "Sidecar.txt"), filepath.Join(dir, "Notes.txt")); err != nil {
 		t.Fatal(err)
 	}
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	h, _ := Read(o, o.Name())
 	g := goodGeneration()
 	g.Files = []FileEntry{{Path: "Notes.txt", Size: 58, PreviousPath: "Sidecar.txt",

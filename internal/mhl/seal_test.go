@@ -15,7 +15,7 @@ func TestSealFindsFailedAndMissing(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "Clips", "A002C007_141024_R2EC.mov")); err != nil {
 		t.Fatal(err)
 	}
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	h, err := Read(o, o.Name())
 	if err != nil {
 		t.Fatal(err)

@@ -58,7 +58,7 @@ func TestCommitRejectsBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dir := media(t)
-		o := NewOSFS(dir)
+		o := openDirFS(t, dir)
 		h, err := Read(o, o.Name())
 		if err != nil {
 			t.Fatal(err)
@@ -74,7 +74,7 @@ func TestCommitRejectsBadInput(t *testing.T) {
 		}
 	}
 	// The good one itself is written.
-	o := NewOSFS(media(t))
+	o := openDirFS(t, media(t))
 	h, _ := Read(o, o.Name())
 	if _, err := Commit(context.Background(), h, o, goodGeneration()); err != nil {
 		t.Errorf("a good generation: %v", err)
@@ -87,7 +87,7 @@ func TestCommitRejectsBadInput(t *testing.T) {
 
 func TestCommitCanonicalHashes(t *testing.T) {
 	dir := media(t)
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	h, _ := Read(o, o.Name())
 	g := goodGeneration()
 	g.Files[0].Hashes[0].Value = "0EA03B369A463D9D"

@@ -11,6 +11,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"github.com/bcnvisuals/autobackup/internal/cmd"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // Terminal is the line editor's view of the terminal. Tests replace it.
@@ -98,7 +99,7 @@ func HistoryFile() string {
 	}
 	for _, d := range dirs {
 		dir := filepath.Join(d, "autobackup")
-		if err := os.MkdirAll(dir, 0o700); err == nil {
+		if err := fsys.MkdirAll(dir, 0o700); err == nil {
 			return filepath.Join(dir, "history")
 		}
 	}

@@ -5,14 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
-func TestOSFS(t *testing.T) {
+func TestDirFS(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "Card 7")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	o := NewOSFS(dir)
+	o := openDirFS(t, dir)
 	if o.Name() != "Card 7" {
 		t.Errorf("Name = %q", o.Name())
 	}
@@ -58,4 +60,15 @@ func TestOSFS(t *testing.T) {
 	if err := o.WriteFileAtomic("nowhere/f.xml", []byte("x")); err == nil {
 		t.Error("writing into a missing folder: no error")
 	}
+}
+
+// openDirFS opens the local folder dir as a DirFS, closed with the test.
+func openDirFS(t testing.TB, dir string) DirFS {
+	t.Helper()
+	d, err := fsys.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return NewDirFS(d)
 }
