@@ -107,7 +107,7 @@ func TestRunSourceRewrittenInPlace(t *testing.T) {
 			})
 		}}
 	}
-	res, err := run(context.Background(), p, nil, rewrite)
+	res, err := runTest(context.Background(), p, rewrite)
 	must(t, err)
 	if len(res.Changed) != 1 || res.Copied != 0 {
 		t.Fatalf("result %+v", res)
@@ -149,7 +149,7 @@ func TestRunSourceVanishes(t *testing.T) {
 			once.Do(func() { must(t, os.Rename(loc.Source, loc.Source+".moved")) })
 		}}
 	}
-	res, err := run(context.Background(), p, nil, vanish)
+	res, err := runTest(context.Background(), p, vanish)
 	must(t, err)
 	if len(res.Failed) == 0 {
 		t.Fatalf("the source vanished, yet: copied %d, failed %q, warnings %q", res.Copied, res.Failed, res.Warnings)
@@ -173,7 +173,7 @@ func TestRunResumeSetsFolderModesAndTimes(t *testing.T) {
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{Jobs: 1})
 	must(t, err)
 	full := func(w io.Writer) io.Writer { return &fullWriter{w: w, room: 0} }
-	if _, err := run(context.Background(), p, nil, full); err != nil {
+	if _, err := runTest(context.Background(), p, full); err != nil {
 		t.Fatal(err)
 	}
 	_, res, err := copyAll(t, from, to, loc, Options{})
@@ -209,7 +209,7 @@ func TestMakeLongPaths(t *testing.T) {
 	d.Close()
 	p, err := Make(context.Background(), from, to, []Location{loc}, Options{})
 	must(t, err)
-	res, err := Run(context.Background(), p, nil)
+	res, err := runTest(context.Background(), p, nil)
 	if err != nil || res.Copied != 2 || len(res.Failed) != 0 {
 		t.Fatalf("res %+v, %v", res, err)
 	}
@@ -239,7 +239,7 @@ func TestRunOneBadFolder(t *testing.T) {
 	}}
 	p, err := Make(context.Background(), from, to, []Location{loc, loc2}, opts)
 	must(t, err)
-	res, err := Run(context.Background(), p, nil)
+	res, err := runTest(context.Background(), p, nil)
 	must(t, err)
 	if res.Copied != 2 || len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "bad: could not be read: readdir: input/output error") {
 		t.Fatalf("copied %d, failed %q", res.Copied, res.Failed)

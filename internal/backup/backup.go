@@ -42,6 +42,10 @@ type Options struct {
 	// of a conflict; "the source" and "the destination" when empty.
 	FromName, ToName string
 
+	// Record is told what happened to each entry, as it happens, from
+	// several goroutines at once; nil when no one listens.
+	Record func(Event)
+
 	// list reads a folder; tests set it to make a folder unreadable.
 	list func(fsys.Dir) ([]fsys.Entry, error)
 }

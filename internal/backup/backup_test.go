@@ -3,11 +3,13 @@ package backup
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,16 +109,52 @@ func TestLocationName(t *testing.T) {
 }
 
 // copyAll plans and runs a copy, checking that the source is untouched.
-func copyAll(t *testing.T, from, to string, loc Location, opts Options) (*Plan, *Result, error) {
+func copyAll(t *testing.T, from, to string, loc Location, opts Options) (*Plan, *outcome, error) {
 	t.Helper()
 	before := manifest(t, from)
 	p, err := Make(context.Background(), from, to, []Location{loc}, opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := Run(context.Background(), p, nil)
+	res, err := runTest(context.Background(), p, nil)
 	if after := manifest(t, from); !slices.Equal(before, after) {
 		t.Fatalf("the source changed:\nbefore %q\nafter  %q", before, after)
 	}
 	return p, res, err
+}
+
+// outcome is a run's Result with the lines of the events that need a
+// person's attention, as cmd prints them.
+type outcome struct {
+	*Result
+	Conflicts, Failed, Changed, Warnings []string
+	Events                               []Event
+}
+
+// runTest runs a plan, with a test's fault injector when wrap is not nil,
+// and collects its events.
+func runTest(ctx context.Context, p *Plan, wrap func(io.Writer) io.Writer) (*outcome, error) {
+	out := &outcome{}
+	var mu sync.Mutex
+	p.Options.Record = func(e Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		out.Events = append(out.Events, e)
+		switch e.Kind {
+		case Conflict:
+			out.Conflicts = append(out.Conflicts, e.Line())
+		case Failed:
+			out.Failed = append(out.Failed, e.Line())
+		case Changed:
+			out.Changed = append(out.Changed, e.Path)
+		case Warning:
+			out.Warnings = append(out.Warnings, e.Line())
+		}
+	}
+	res, err := run(ctx, p, nil, wrap)
+	out.Result = res
+	if res == nil {
+		return nil, err
+	}
+	return out, err
 }

@@ -119,9 +119,9 @@ func (lc *locCopy) write(ctx context.Context, b *batch, items []Item) ([]*writte
 				w.discard()
 			}
 		case errors.Is(err, errChanged):
-			r.changed(name)
+			lc.emit(Event{Kind: Changed, Path: name, Size: items[i].Size})
 		case err != nil:
-			r.fail(name, err)
+			lc.fail(name, err)
 		default:
 			ws[i] = w
 		}
@@ -141,7 +141,7 @@ func (lc *locCopy) finishBatch(ctx context.Context, b *batch, ws []*written) {
 	r := lc.r
 	if err := durable(ws); err != nil {
 		for _, w := range ws {
-			r.fail(w.final, fmt.Errorf("sync: %w", err))
+			lc.fail(w.final, fmt.Errorf("sync: %w", err))
 		}
 		discardAll(ws)
 		return
@@ -149,14 +149,14 @@ func (lc *locCopy) finishBatch(ctx context.Context, b *batch, ws []*written) {
 	moved := lc.movedFolders(ws)
 	r.parallel(ctx, len(ws), func(i int, buf []byte) {
 		if err := moved[ws[i].dir]; err != nil {
-			r.fail(ws[i].final, err)
+			lc.fail(ws[i].final, err)
 			return
 		}
 		lc.finish(ctx, b, ws[i], buf)
 	})
 	for _, d := range foldersOf(ws) {
 		if err := d.Sync(); err != nil {
-			r.warn(d.Path(), "folder sync: "+errText(err))
+			lc.warn(d.Path(), "folder sync: "+errText(err))
 		}
 	}
 	discardAll(ws)

@@ -39,11 +39,8 @@ func (lc *locCopy) link(h *handles, it Item) error {
 	if err := from.Link(path.Base(it.LinkTo), to, it.Name); err != nil {
 		return err
 	}
-	r := lc.r
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.res.Links++
-	r.done[lc.final(it.Rel)] = true
+	lc.r.markDone(lc.final(it.Rel))
+	lc.emit(Event{Kind: Linked, Path: lc.final(it.Rel), Size: it.Size, Detail: "hard link to " + it.LinkTo})
 	return nil
 }
 
@@ -96,7 +93,7 @@ func (lc *locCopy) finishDirs() {
 		name := lc.final(it.Rel)
 		d, err := fsys.WalkCheck(lc.r.dst, name, lc.destID)
 		if err != nil {
-			lc.r.warn(name, "mode and time not set: "+errText(err))
+			lc.warn(name, "mode and time not set: "+errText(err))
 			continue
 		}
 		lc.finishDir(d, it, name)
@@ -107,7 +104,7 @@ func (lc *locCopy) finishDirs() {
 func (lc *locCopy) finishDir(d fsys.Dir, it Item, name string) {
 	cur, err := d.Stat()
 	if err != nil {
-		lc.r.warn(name, "mode and time not set: "+errText(err))
+		lc.warn(name, "mode and time not set: "+errText(err))
 		return
 	}
 	lc.r.mu.Lock()
@@ -116,12 +113,12 @@ func (lc *locCopy) finishDir(d fsys.Dir, it Item, name string) {
 	interrupted := cur.Mode.Perm() == it.Mode.Perm()|0o700 && cur.Mode&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky) == 0
 	if (made || interrupted) && cur.Mode != it.Mode {
 		if err := d.Chmod(it.Mode); err != nil {
-			lc.r.warn(name, "mode not set: "+errText(err))
+			lc.warn(name, "mode not set: "+errText(err))
 		}
 	}
 	if !cur.ModTime.Equal(it.ModTime) {
 		if err := d.SetModTime(it.ModTime); err != nil {
-			lc.r.warn(name, "time not set: "+errText(err))
+			lc.warn(name, "time not set: "+errText(err))
 		}
 	}
 }

@@ -37,7 +37,7 @@ func TestPublishNeverReplaces(t *testing.T) {
 	must(t, err)
 	must(t, os.MkdirAll(filepath.Join(to, loc.Dest), 0o755))
 	must(t, os.WriteFile(filepath.Join(to, loc.Dest, "a"), []byte("someone else's"), 0o644))
-	res, err := Run(context.Background(), p, nil)
+	res, err := runTest(context.Background(), p, nil)
 	must(t, err)
 	if len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "appeared at the destination during the copy") {
 		t.Fatalf("failed %q", res.Failed)
@@ -58,7 +58,7 @@ func TestSourceReplacedBySymlink(t *testing.T) {
 	must(t, err)
 	must(t, os.Remove(filepath.Join(loc.Source, "f")))
 	must(t, os.Symlink("secret", filepath.Join(loc.Source, "f")))
-	res, err := Run(context.Background(), p, nil)
+	res, err := runTest(context.Background(), p, nil)
 	must(t, err)
 	if len(res.Failed)+len(res.Changed) != 1 {
 		t.Fatalf("failed %q, changed %q", res.Failed, res.Changed)

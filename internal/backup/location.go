@@ -84,6 +84,7 @@ func (lc *locCopy) openOrMake(d fsys.Dir, p, name string, mode fs.FileMode) (fsy
 				return nil, err
 			}
 			lc.r.madeFolder(p, sub.ID())
+			lc.emit(Event{Kind: MadeDir, Path: p})
 			return sub, nil
 		case !errors.Is(err, fs.ErrExist):
 			return nil, err
@@ -121,7 +122,7 @@ func (lc *locCopy) prepare() (files, links []Item) {
 	defer h.closeAll()
 	for _, t := range lc.lp.StaleTemps {
 		if d, err := h.get(path.Dir(t)); err == nil && d.Remove(path.Base(t)) == nil {
-			lc.r.res.StaleTemps++
+			lc.emit(Event{Kind: RemovedTemp, Path: lc.final(t)})
 		}
 	}
 	r := lc.r
@@ -131,15 +132,14 @@ func (lc *locCopy) prepare() (files, links []Item) {
 		case it.Op == OpMkdir:
 			lc.mkdir(h, it)
 		case it.Op == OpSkip && it.Kind == KindFile:
-			r.res.Skipped++
-			r.res.SkippedBytes += it.Size
-			r.done[lc.final(it.Rel)] = true
+			r.markDone(lc.final(it.Rel))
+			lc.emit(Event{Kind: Skipped, Path: lc.final(it.Rel), Size: it.Size})
 		case it.Op == OpConflict:
-			r.res.Conflicts = append(r.res.Conflicts, lc.final(it.Rel)+": "+it.Why)
+			lc.emit(Event{Kind: Conflict, Path: lc.final(it.Rel), Size: it.Size, Detail: it.Why})
 		case it.Op == OpIgnore:
-			r.res.Warnings = append(r.res.Warnings, lc.final(it.Rel)+": skipped, "+it.Why)
+			lc.warn(lc.final(it.Rel), "skipped, "+it.Why)
 		case it.Op == OpFail:
-			r.fail(lc.final(it.Rel), errors.New(it.Why))
+			lc.fail(lc.final(it.Rel), errors.New(it.Why))
 		case it.Op == OpLink:
 			links = append(links, it)
 		case it.Kind == KindSymlink && it.Op == OpCopy:
@@ -154,12 +154,12 @@ func (lc *locCopy) prepare() (files, links []Item) {
 func (lc *locCopy) mkdir(h *handles, it Item) {
 	parent, err := h.get(path.Dir(it.Rel))
 	if err != nil {
-		lc.r.fail(lc.final(it.Rel), err)
+		lc.fail(lc.final(it.Rel), err)
 		return
 	}
 	sub, err := lc.openOrMake(parent, lc.final(it.Rel), it.Name, it.Mode.Perm()|0o700)
 	if err != nil {
-		lc.r.fail(lc.final(it.Rel), err)
+		lc.fail(lc.final(it.Rel), err)
 		return
 	}
 	sub.Close()
@@ -172,13 +172,21 @@ func (lc *locCopy) symlink(h *handles, it Item) {
 		err = d.Symlink(it.Target, it.Name)
 	}
 	if err != nil {
-		lc.r.fail(name, err)
+		lc.fail(name, err)
 		return
 	}
-	lc.r.mu.Lock()
-	lc.r.res.Symlinks++
-	lc.r.mu.Unlock()
+	lc.emit(Event{Kind: Symlinked, Path: name, Detail: "symlink to " + it.Target})
 	if err := d.SetEntryModTime(it.Name, it.ModTime); err != nil {
-		lc.r.warn(name, "symlink time not set: "+errText(err))
+		lc.warn(name, "symlink time not set: "+errText(err))
 	}
 }
+
+// emit records an event of this location.
+func (lc *locCopy) emit(e Event) {
+	e.Location = lc.lp.Location
+	lc.r.record(e)
+}
+
+func (lc *locCopy) fail(name string, err error) { lc.emit(Event{Kind: Failed, Path: name, Err: err}) }
+
+func (lc *locCopy) warn(name, msg string) { lc.emit(Event{Kind: Warning, Path: name, Detail: msg}) }

@@ -18,30 +18,25 @@ func (lc *locCopy) finish(ctx context.Context, b *batch, w *written, buf []byte)
 	if !r.opts.NoVerify {
 		if err := w.verify(ctx, buf); err != nil {
 			if ctx.Err() == nil {
-				r.fail(w.final, err)
+				lc.fail(w.final, err)
 			}
 			return
 		}
 	}
 	warning, err := lc.publish(b, w)
 	if err != nil {
-		r.fail(w.final, err)
+		lc.fail(w.final, err)
 		return
 	}
 	if warning != "" {
-		r.warn(w.final, warning)
+		lc.warn(w.final, warning)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.done[w.final] = true
-	r.res.Copied++
-	r.res.CopiedBytes += w.item.Size
-	if !r.opts.NoVerify {
-		r.res.Verified++
-	}
+	r.markDone(w.final)
+	kind := Copied
 	if w.item.Op == OpReplace {
-		r.res.Replaced++
+		kind = Replaced
 	}
+	lc.emit(Event{Kind: kind, Path: w.final, Size: w.item.Size, Hash: w.hash, Verified: !r.opts.NoVerify})
 	r.progress.Files.Add(1)
 }
 

@@ -114,12 +114,12 @@ func (r *runner) open() (func(), error) {
 // as a whole must stop (cancellation); a file that fails is recorded.
 func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 	if lp.Err != nil {
-		r.fail(lp.Dest, lp.Err)
+		r.fail(lp, lp.Dest, lp.Err)
 		return nil
 	}
 	lc, err := r.openLocation(lp)
 	if err != nil {
-		r.fail(lp.Dest, err)
+		r.fail(lp, lp.Dest, err)
 		return nil
 	}
 	defer lc.close()
@@ -138,7 +138,7 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 	// the end is the same however often the copy was interrupted.
 	if r.failures() == failuresBefore {
 		if err := lc.checkFolders(); err != nil {
-			r.fail(lp.Dest, err)
+			lc.fail(lp.Dest, err)
 		} else {
 			lc.finishDirs()
 		}
@@ -172,7 +172,14 @@ func (r *runner) destID(lp *LocationPlan) func(string) (fsys.ID, bool) {
 func (r *runner) madeFolder(p string, id fsys.ID) {
 	r.mu.Lock()
 	r.made[p] = id
-	r.res.Dirs++
+	r.mu.Unlock()
+}
+
+// markDone notes a file that now matches the source, so that hard links
+// to it can be made.
+func (r *runner) markDone(name string) {
+	r.mu.Lock()
+	r.done[name] = true
 	r.mu.Unlock()
 }
 

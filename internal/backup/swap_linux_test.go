@@ -78,7 +78,7 @@ func TestRunOverwriteWhileFoldersSwap(t *testing.T) {
 		p, err := Make(context.Background(), from, to, []Location{loc}, Options{Overwrite: true, Jobs: 4})
 		must(t, err)
 		sw := startSwapping(t, filepath.Join(to, pair[0]), filepath.Join(to, pair[1]))
-		res, err := Run(context.Background(), p, nil)
+		res, err := runTest(context.Background(), p, nil)
 		sw.halt()
 		must(t, err)
 		rounds, swaps = rounds+1, swaps+sw.swaps.Load()
@@ -120,7 +120,7 @@ func TestRunWhileFolderSwappedForSymlink(t *testing.T) {
 		p, err := Make(context.Background(), from, to, []Location{loc}, Options{Overwrite: true})
 		must(t, err)
 		sw := startSwapping(t, filepath.Join(to, "footage/acme"), link)
-		res, err := Run(context.Background(), p, nil)
+		res, err := runTest(context.Background(), p, nil)
 		sw.halt()
 		must(t, err)
 		if got := fileManifest(t, filepath.Join(to, "footage/other/spot")); !slices.Equal(got, otherBefore) {

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"strings"
 
 	"github.com/dustin/go-humanize"
 
@@ -16,7 +15,6 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 	"github.com/bcnvisuals/autobackup/internal/scan"
-	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 var cmdCopy = &Command{
@@ -74,6 +72,8 @@ func runCopy(ctx context.Context, s *Session, a Args) error {
 	if req.dryRun {
 		return printPlan(s, req, plan)
 	}
+	log := &copyLog{}
+	plan.Options.Record = log.record
 	res, err := runPlan(ctx, s, plan)
 	if res != nil {
 		refreshIndex(ctx, s, req)
@@ -81,7 +81,7 @@ func runCopy(ctx context.Context, s *Session, a Args) error {
 	if err != nil && res == nil {
 		return stopped(ctx, "copy", err)
 	}
-	return reportCopy(ctx, s, req, res, err)
+	return reportCopy(ctx, s, req, res, log, err)
 }
 
 // copyRequest is a copy line, resolved against the layout and the index.
@@ -90,6 +90,13 @@ type copyRequest struct {
 	locations []backup.Location
 	opts      backup.Options
 	dryRun    bool
+	what      string // the line's CLIENT/PROJECT and CATEGORY
+}
+
+// words names the copy in its summary: "acme/spot footage WORK→NAS", so
+// that each line of a nightly log reads on its own.
+func (req *copyRequest) words() string {
+	return req.what + " " + req.from.Name + "→" + req.to.Name
 }
 
 func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
@@ -117,7 +124,7 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 	if err := checkOnline(to); err != nil {
 		return nil, err
 	}
-	req := &copyRequest{from: from, to: to}
+	req := &copyRequest{from: from, to: to, what: a.Get("CLIENT/PROJECT") + " " + a.Get("CATEGORY")}
 	if req.opts, req.dryRun, err = copyOptions(a); err != nil {
 		return nil, err
 	}
@@ -251,186 +258,4 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 		}
 	}
 	s.Index = s.Index.WithUpdates(req.to.Name, updates)
-}
-
-// opNames are how the plan names what it will do.
-var opNames = map[backup.Op]string{
-	backup.OpCopy: "copy", backup.OpReplace: "replace", backup.OpSkip: "identical",
-	backup.OpConflict: "conflict", backup.OpLink: "link", backup.OpMkdir: "mkdir", backup.OpIgnore: "skip",
-	backup.OpFail: "fail",
-}
-
-func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
-	t := plan.Totals()
-	if s.JSON {
-		return s.printJSON(planJSON(req, plan, t))
-	}
-	tab := table.New()
-	for _, lp := range plan.Locations {
-		if lp.Err != nil {
-			tab.Row("fail", table.Shorten(lp.Dest, 56), table.Shorten(lp.Err.Error(), 40))
-			continue
-		}
-		for _, it := range lp.Items {
-			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
-				continue
-			}
-			tab.Row(opNames[it.Op], table.Shorten(path.Join(lp.Dest, it.Rel), 56), table.Shorten(planDetail(it), 40))
-		}
-	}
-	if _, err := tab.WriteTo(s.Stdout); err != nil {
-		return err
-	}
-	if err := backup.CheckSpace(plan); err != nil {
-		s.Warnf("%v", err)
-	}
-	free, _ := backup.FreeSpace(req.to.Root)
-	s.Printf("would copy %s (%s) from %s to %s; %s (%s) identical; %s; %s free at %s\n",
-		plural(int(t.CopyFiles), "file"), table.Bytes(t.CopyBytes), req.from.Name, req.to.Name,
-		plural(int(t.SkipFiles), "file"), table.Bytes(t.SkipBytes), plural(int(t.Conflicts), "conflict"),
-		table.Bytes(int64(free)), req.to.Name)
-	return nil
-}
-
-func planDetail(it backup.Item) string {
-	switch {
-	case it.Op == backup.OpConflict || it.Op == backup.OpIgnore || it.Op == backup.OpFail:
-		return it.Why
-	case it.Op == backup.OpReplace:
-		return table.Bytes(it.Size) + ", " + it.Why
-	case it.Op == backup.OpLink:
-		return "hard link to " + it.LinkTo
-	case it.Kind == backup.KindSymlink:
-		return "symlink to " + it.Target
-	case it.Kind == backup.KindFile:
-		return table.Bytes(it.Size)
-	}
-	return ""
-}
-
-type planItemJSON struct {
-	Op   string `json:"op"`
-	Path string `json:"path"`
-	Size int64  `json:"size,omitempty"`
-	Why  string `json:"why,omitempty"`
-}
-
-type copyJSON struct {
-	From         string         `json:"from"`
-	To           string         `json:"to"`
-	DryRun       bool           `json:"dry_run"`
-	Copied       int64          `json:"copied"`
-	CopiedBytes  int64          `json:"copied_bytes"`
-	Skipped      int64          `json:"skipped"`
-	SkippedBytes int64          `json:"skipped_bytes"`
-	Verified     int64          `json:"verified"`
-	Replaced     int64          `json:"replaced"`
-	Links        int64          `json:"links"`
-	Symlinks     int64          `json:"symlinks"`
-	Dirs         int64          `json:"dirs"`
-	Conflicts    []string       `json:"conflicts"`
-	Failed       []string       `json:"failed"`
-	Changed      []string       `json:"changed"`
-	Warnings     []string       `json:"warnings"`
-	Cancelled    bool           `json:"cancelled"`
-	Seconds      float64        `json:"seconds"`
-	Plan         []planItemJSON `json:"plan,omitempty"`
-}
-
-func planJSON(req *copyRequest, plan *backup.Plan, t backup.Totals) copyJSON {
-	out := copyJSON{From: req.from.Name, To: req.to.Name, DryRun: true,
-		Copied: t.CopyFiles, CopiedBytes: t.CopyBytes, Skipped: t.SkipFiles, SkippedBytes: t.SkipBytes,
-		Replaced: t.ReplaceFiles, Links: t.Links, Symlinks: t.Symlinks, Dirs: t.Dirs,
-		Conflicts: nonNil(plan.Conflicts()), Failed: []string{}, Changed: []string{}, Warnings: []string{}, Plan: []planItemJSON{}}
-	for _, lp := range plan.Locations {
-		if lp.Err != nil {
-			out.Plan = append(out.Plan, planItemJSON{Op: "fail", Path: lp.Dest, Why: lp.Err.Error()})
-			continue
-		}
-		for _, it := range lp.Items {
-			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
-				continue
-			}
-			out.Plan = append(out.Plan, planItemJSON{Op: opNames[it.Op], Path: path.Join(lp.Dest, it.Rel), Size: it.Size, Why: it.Why})
-		}
-	}
-	return out
-}
-
-// reportCopy prints what a copy did and turns conflicts, failures and
-// cancellation into the command's error.
-func reportCopy(ctx context.Context, s *Session, req *copyRequest, res *backup.Result, runErr error) error {
-	cancelled := runErr != nil && ctx.Err() != nil
-	for _, w := range res.Warnings {
-		s.Warnf("%s", w)
-	}
-	if s.JSON {
-		err := s.printJSON(copyJSON{From: req.from.Name, To: req.to.Name,
-			Copied: res.Copied, CopiedBytes: res.CopiedBytes, Skipped: res.Skipped, SkippedBytes: res.SkippedBytes,
-			Verified: res.Verified, Replaced: res.Replaced, Links: res.Links, Symlinks: res.Symlinks, Dirs: res.Dirs,
-			Conflicts: nonNil(res.Conflicts), Failed: nonNil(res.Failed), Changed: nonNil(res.Changed),
-			Warnings: nonNil(res.Warnings), Cancelled: cancelled, Seconds: res.Elapsed.Seconds()})
-		if err != nil {
-			return err
-		}
-	} else {
-		s.Printf("%s\n", copySummary(res, cancelled))
-		for _, c := range res.Conflicts {
-			s.Printf("conflict: %s\n", c)
-		}
-		for _, f := range res.Failed {
-			s.Printf("failed: %s\n", f)
-		}
-		for _, c := range res.Changed {
-			s.Printf("changed: %s: the source changed while it was copied; not recorded as copied\n", c)
-		}
-		if res.ReplacedDir != "" {
-			s.Printf("the replaced versions are kept in %s\n", res.ReplacedDir)
-		}
-	}
-	return copyError(res, cancelled, runErr)
-}
-
-func copySummary(res *backup.Result, cancelled bool) string {
-	secs := res.Elapsed.Seconds()
-	rate := ""
-	if secs > 0 && res.CopiedBytes > 0 {
-		rate = " at " + table.Bytes(int64(float64(res.CopiedBytes)/secs)) + "/s"
-	}
-	var b strings.Builder
-	if cancelled {
-		b.WriteString("cancelled: ")
-	}
-	fmt.Fprintf(&b, "copied %s (%s) in %s%s", plural(int(res.Copied), "file"), table.Bytes(res.CopiedBytes),
-		roundDuration(res.Elapsed), rate)
-	fmt.Fprintf(&b, "; %s identical (%s) skipped", plural(int(res.Skipped), "file"), table.Bytes(res.SkippedBytes))
-	fmt.Fprintf(&b, "; %d verified", res.Verified)
-	extra := []struct {
-		n          int64
-		noun, verb string
-	}{{res.Replaced, "file", " replaced"}, {res.Dirs, "folder", " made"}, {res.Symlinks, "symlink", ""},
-		{res.Links, "hard link", ""}, {res.StaleTemps, "stale temp file", " removed"}}
-	for _, e := range extra {
-		if e.n > 0 {
-			fmt.Fprintf(&b, "; %s%s", plural(int(e.n), e.noun), e.verb)
-		}
-	}
-	fmt.Fprintf(&b, "; %s; %d failed", plural(len(res.Conflicts), "conflict"), len(res.Failed))
-	if len(res.Changed) > 0 {
-		fmt.Fprintf(&b, "; %d changed during the copy", len(res.Changed))
-	}
-	return b.String()
-}
-
-func copyError(res *backup.Result, cancelled bool, runErr error) error {
-	switch {
-	case cancelled:
-		return &cancelError{fmt.Sprintf("copy cancelled after %s; run it again to copy the rest", plural(int(res.Copied), "file")), runErr}
-	case runErr != nil:
-		return runErr
-	case len(res.Conflicts) > 0 || len(res.Failed) > 0 || len(res.Changed) > 0:
-		return fmt.Errorf("copy incomplete: %s, %d failed, %d changed (listed above)",
-			plural(len(res.Conflicts), "conflict"), len(res.Failed), len(res.Changed))
-	}
-	return nil
 }
