@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
 // TestKillAndResume copies a tree of over 100 MB with the real program,
@@ -77,13 +79,6 @@ func TestKillAndResume(t *testing.T) {
 	})
 	if len(temps) > 0 {
 		t.Fatalf("temp files left: %q", temps)
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -233,3 +228,5 @@ func makeWritable(dir string) {
 		return nil
 	})
 }
+
+var must = testkit.Must

@@ -29,7 +29,7 @@ func TestSeam(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (p == "internal/fsys" || p == "internal/tools" || d.Name() == "testdata") {
+		if d.IsDir() && (p == "internal/fsys" || p == "internal/tools" || p == "internal/testkit" || d.Name() == "testdata") {
 			return filepath.SkipDir
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {

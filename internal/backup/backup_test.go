@@ -2,50 +2,25 @@ package backup
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
-// tree describes files to write: path to content. A content starting with
-// "->" makes a symlink to the rest; a path ending in "/" makes a folder.
-type tree map[string]string
+type tree = testkit.Tree
 
-var stamp = time.Date(2026, 4, 5, 6, 7, 8, 123456789, time.UTC)
-
-func write(t *testing.T, root string, tr tree) {
-	t.Helper()
-	for name, content := range tr {
-		p := filepath.Join(root, name)
-		if strings.HasSuffix(name, "/") {
-			must(t, os.MkdirAll(p, 0o755))
-			continue
-		}
-		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		if target, ok := strings.CutPrefix(content, "->"); ok {
-			must(t, os.Symlink(target, p))
-			continue
-		}
-		must(t, os.WriteFile(p, []byte(content), 0o644))
-		must(t, os.Chtimes(p, stamp, stamp))
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+var (
+	stamp    = testkit.Stamp
+	write    = testkit.Write
+	must     = testkit.Must
+	manifest = testkit.Manifest
+)
 
 // studio makes two database roots with a location footage/acme/spot.
 func studio(t *testing.T, src, dst tree) (from, to string, loc Location) {
@@ -65,40 +40,6 @@ func studio(t *testing.T, src, dst tree) (from, to string, loc Location) {
 		Dest:     "footage/acme/spot",
 	}
 	return from, to, loc
-}
-
-// manifest records everything about a tree that a copy must not change
-// at its source: each entry's type, mode, size, time and content.
-func manifest(t *testing.T, root string) []string {
-	t.Helper()
-	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		line := fmt.Sprintf("%s %v %d %d", rel, fi.Mode(), fi.Size(), fi.ModTime().UnixNano())
-		switch {
-		case fi.Mode().IsRegular():
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			line += " " + string(b)
-		case fi.Mode()&fs.ModeSymlink != 0:
-			target, _ := os.Readlink(p)
-			line += " -> " + target
-		}
-		out = append(out, line)
-		return nil
-	})
-	must(t, err)
-	slices.Sort(out)
-	return out
 }
 
 func TestLocationName(t *testing.T) {

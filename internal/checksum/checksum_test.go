@@ -13,6 +13,7 @@ import (
 	"github.com/zeebo/xxh3"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
 func TestReader(t *testing.T) {
@@ -69,13 +70,6 @@ func TestOpenAndBoth(t *testing.T) {
 	}
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestHex pins known XXH3-128 values in the form xxhsum -H2 prints them
 // (the canonical big-endian form), which ASC MHL manifests record.
 func TestHex(t *testing.T) {
@@ -93,3 +87,5 @@ func TestHex(t *testing.T) {
 		t.Fatalf("Hex(0) = %q", Hex(Sum{}))
 	}
 }
+
+var must = testkit.Must

@@ -12,38 +12,16 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/march"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
-var stamp = time.Date(2026, 4, 5, 6, 7, 8, 9, time.UTC)
+var (
+	stamp = testkit.Stamp
+	must  = testkit.Must
+)
 
-// build writes a tree: a name ending in "/" is a folder, content starting
-// with "->" a symlink, anything else a file with that content.
-func build(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, name)
-		if strings.HasSuffix(name, "/") {
-			must(t, os.MkdirAll(p, 0o755))
-			continue
-		}
-		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		if target, ok := strings.CutPrefix(content, "->"); ok {
-			must(t, os.Symlink(target, p))
-			continue
-		}
-		must(t, os.WriteFile(p, []byte(content), 0o644))
-		must(t, os.Chtimes(p, stamp, stamp))
-	}
-	return root
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+// build writes a tree into a new folder.
+func build(t *testing.T, files map[string]string) string { return testkit.Dir(t, files) }
 
 func render(r *Result) string {
 	var lines []string

@@ -6,14 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/bcnvisuals/autobackup/internal/testkit"
+)
 
 // root makes a temp folder with the given files ("name/" is a folder,
 // "->x" a symlink to x) and opens it.
@@ -103,3 +98,5 @@ func TestOpenFileLimit(t *testing.T) {
 		t.Fatalf("OpenFileLimit = %d", n)
 	}
 }
+
+var must = testkit.Must

@@ -11,14 +11,8 @@ import (
 	"testing"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // tree writes files ("name/" a folder) and opens the folder.
 func tree(t *testing.T, files ...string) fsys.Dir {
@@ -107,3 +101,5 @@ func TestWalkErrors(t *testing.T) {
 		t.Fatalf("cancelled: %v", err)
 	}
 }
+
+var must = testkit.Must

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
 // TestScanSkipsTempNames (issue 7, item 3): a copy's temp files are never
@@ -84,11 +85,6 @@ func TestScanRootVanishes(t *testing.T) {
 	}
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func itoa(i int) string { return strconv.Itoa(i) }
+
+var must = testkit.Must
