@@ -4,9 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 // FreeSpace returns the bytes an unprivileged user may still write on the
@@ -42,7 +41,7 @@ func checkSpace(p *Plan, root fsys.Dir) error {
 	}
 	if need > free {
 		return fmt.Errorf("%w at %s: the copy needs %s (%d bytes), %s (%d bytes) are free",
-			ErrNoSpace, p.To, humanize.Bytes(need), need, humanize.Bytes(free), free)
+			ErrNoSpace, p.To, units.Bytes(int64(need)), need, units.Bytes(int64(free)), free)
 	}
 	return nil
 }

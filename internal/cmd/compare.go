@@ -13,6 +13,7 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/march"
 	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdCompare = &Command{
@@ -302,7 +303,7 @@ func writeOneSided(b *strings.Builder, s *Session, l pairLocation, da, db index.
 		where, st = db.Name, l.statsB
 	}
 	fmt.Fprintf(b, "%s %s: %s (%s, %s)\n", l.project, l.category.Name,
-		s.paint(yellow, "only in "+where), table.Bytes(st.Bytes), plural(int(st.Files), "file"))
+		s.paint(yellow, "only in "+where), units.Bytes(st.Bytes), plural(int(st.Files), "file"))
 }
 
 // classLabels names the classes with the databases' names.
@@ -322,7 +323,7 @@ func writeFileComparison(b *strings.Builder, s *Session, l pairLocation, r *comp
 	var counts []string
 	for _, c := range []compare.Class{compare.Identical, compare.OnlyA, compare.OnlyB, compare.Differs} {
 		n, bytes := r.Count(c)
-		counts = append(counts, fmt.Sprintf("%s %s (%s)", classLabel(c, da, db), plural(n, "file"), table.Bytes(bytes)))
+		counts = append(counts, fmt.Sprintf("%s %s (%s)", classLabel(c, da, db), plural(n, "file"), units.Bytes(bytes)))
 	}
 	if n, _ := r.Count(compare.Skipped); n > 0 {
 		counts = append(counts, fmt.Sprintf("skipped %s (sockets, devices, FIFOs: never copied)", plural(n, "special file")))
@@ -374,7 +375,7 @@ func entrySize(e compare.Entry) string {
 	}
 	switch {
 	case e.Diff == march.Size:
-		return table.Bytes(e.A.Size) + " / " + table.Bytes(e.B.Size)
+		return units.Bytes(e.A.Size) + " / " + units.Bytes(e.B.Size)
 	case kind(e.A) == fsys.KindSymlink || kind(e.B) == fsys.KindSymlink:
 		return "symlink"
 	case kind(e.A) == fsys.KindDir && kind(e.B) == fsys.KindDir:
@@ -382,7 +383,7 @@ func entrySize(e compare.Entry) string {
 	case e.Class() == compare.Skipped:
 		return "special"
 	}
-	return table.Bytes(e.Bytes())
+	return units.Bytes(e.Bytes())
 }
 
 func fillPairJSON(pj *pairJSON, r *compare.Result) {
@@ -463,7 +464,7 @@ func compareProjects(s *Session, projects []index.Project, da, db index.Database
 		}
 	}
 	s.Printf("missing at %s: %s (%s) held only in %s; %s in both but not the same\n", db.Name,
-		plural(out.MissingAtB.Files, "location"), table.Bytes(out.MissingAtB.Bytes), da.Name, plural(out.Differ, "location"))
+		plural(out.MissingAtB.Files, "location"), units.Bytes(out.MissingAtB.Bytes), da.Name, plural(out.Differ, "location"))
 	return nil
 }
 
@@ -478,5 +479,5 @@ func sizeCell(st *index.Stats) string {
 	if st == nil {
 		return "—"
 	}
-	return table.Bytes(st.Bytes) + " (" + string(table.AppendCount(nil, st.Files)) + ")"
+	return units.Bytes(st.Bytes) + " (" + string(units.AppendCount(nil, st.Files)) + ")"
 }

@@ -8,13 +8,12 @@ import (
 	"path"
 	"path/filepath"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/bcnvisuals/autobackup/internal/backup"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 	"github.com/bcnvisuals/autobackup/internal/scan"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdCopy = &Command{
@@ -231,7 +230,7 @@ func runPlan(ctx context.Context, s *Session, plan *backup.Plan) (*backup.Result
 	var counts backup.Progress
 	t := plan.Totals()
 	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{
-		Description: fmt.Sprintf("copying %s files", humanize.Comma(t.CopyFiles)), Total: t.CopyBytes, Read: counts.Bytes.Load,
+		Description: fmt.Sprintf("copying %s files", units.Comma(t.CopyFiles)), Total: t.CopyBytes, Read: counts.Bytes.Load,
 	})
 	res, err := backup.Run(ctx, plan, &counts)
 	display.Stop()

@@ -5,6 +5,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
 	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 // opNames are how the plan names what it will do.
@@ -40,9 +41,9 @@ func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
 	}
 	free, _ := backup.FreeSpace(req.to.Root)
 	s.Printf("would copy %s (%s) from %s to %s; %s (%s) identical; %s; %s free at %s\n",
-		plural(int(t.CopyFiles), "file"), table.Bytes(t.CopyBytes), req.from.Name, req.to.Name,
-		plural(int(t.SkipFiles), "file"), table.Bytes(t.SkipBytes), plural(int(t.Conflicts), "conflict"),
-		table.Bytes(int64(free)), req.to.Name)
+		plural(int(t.CopyFiles), "file"), units.Bytes(t.CopyBytes), req.from.Name, req.to.Name,
+		plural(int(t.SkipFiles), "file"), units.Bytes(t.SkipBytes), plural(int(t.Conflicts), "conflict"),
+		units.Bytes(int64(free)), req.to.Name)
 	return nil
 }
 
@@ -51,13 +52,13 @@ func planDetail(it backup.Item) string {
 	case it.Op == backup.OpConflict || it.Op == backup.OpIgnore || it.Op == backup.OpFail:
 		return it.Why
 	case it.Op == backup.OpReplace:
-		return table.Bytes(it.Size) + ", " + it.Why
+		return units.Bytes(it.Size) + ", " + it.Why
 	case it.Op == backup.OpLink:
 		return "hard link to " + it.LinkTo
 	case it.Kind == backup.KindSymlink:
 		return "symlink to " + it.Target
 	case it.Kind == backup.KindFile:
-		return table.Bytes(it.Size)
+		return units.Bytes(it.Size)
 	}
 	return ""
 }

@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
-	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 // copyLog collects, from a copy's events, the entries a person must look
@@ -70,15 +70,15 @@ func copySummary(res *backup.Result, cancelled bool) string {
 	secs := res.Elapsed.Seconds()
 	rate := ""
 	if secs > 0 && res.CopiedBytes > 0 {
-		rate = " at " + table.Bytes(int64(float64(res.CopiedBytes)/secs)) + "/s"
+		rate = " at " + units.Bytes(int64(float64(res.CopiedBytes)/secs)) + "/s"
 	}
 	var b strings.Builder
 	if cancelled {
 		b.WriteString("cancelled: ")
 	}
-	fmt.Fprintf(&b, "copied %s (%s) in %s%s", plural(int(res.Copied), "file"), table.Bytes(res.CopiedBytes),
+	fmt.Fprintf(&b, "copied %s (%s) in %s%s", plural(int(res.Copied), "file"), units.Bytes(res.CopiedBytes),
 		roundDuration(res.Elapsed), rate)
-	fmt.Fprintf(&b, "; %s identical (%s) skipped", plural(int(res.Skipped), "file"), table.Bytes(res.SkippedBytes))
+	fmt.Fprintf(&b, "; %s identical (%s) skipped", plural(int(res.Skipped), "file"), units.Bytes(res.SkippedBytes))
 	fmt.Fprintf(&b, "; %d verified", res.Verified)
 	extra := []struct {
 		n          int64

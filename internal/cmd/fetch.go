@@ -9,6 +9,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdFetch = &Command{
@@ -183,9 +184,9 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 
 // cell writes a location's size and file count: "1.2 GB (1,234)".
 func (g *grid) cell(st *index.Stats) string {
-	g.buf = table.AppendBytes(g.buf[:0], st.Bytes)
+	g.buf = units.AppendBytes(g.buf[:0], st.Bytes)
 	g.buf = append(g.buf, " ("...)
-	g.buf = table.AppendCount(g.buf, st.Files)
+	g.buf = units.AppendCount(g.buf, st.Files)
 	g.buf = append(g.buf, ')')
 	return string(g.buf)
 }

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdList = &Command{
@@ -162,8 +161,8 @@ func listDatabases(s *Session) error {
 			t.Row(r.Name, table.Shorten(r.Path, 36), status, "", "", "", "")
 			continue
 		}
-		t.Row(r.Name, table.Shorten(r.Path, 36), status, humanize.Comma(int64(r.Clients)), humanize.Comma(int64(r.Projects)),
-			table.Bytes(r.Bytes), humanize.Comma(r.Files))
+		t.Row(r.Name, table.Shorten(r.Path, 36), status, units.Comma(int64(r.Clients)), units.Comma(int64(r.Projects)),
+			units.Bytes(r.Bytes), units.Comma(r.Files))
 	}
 	_, err := t.WriteTo(s.Stdout)
 	return err

@@ -8,12 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 	"github.com/bcnvisuals/autobackup/internal/scan"
-	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdLoad = &Command{
@@ -237,7 +235,7 @@ func loadSummary(s *Session, snaps []*index.Snapshot, elapsed time.Duration) str
 	dbs := fmt.Sprintf("%s (%d online, %d offline)", plural(len(snaps), "database"), online, len(snaps)-online)
 	line := fmt.Sprintf("loaded %s: %s, %s, %s in %s in %s", dbs,
 		plural(len(clients), "client"), plural(len(projects), "project"),
-		table.Bytes(total.Bytes), plural(int(total.Files), "file"), roundDuration(elapsed))
+		units.Bytes(total.Bytes), plural(int(total.Files), "file"), roundDuration(elapsed))
 	if len(projects) == 0 {
 		line = fmt.Sprintf("No projects were found in %s", dbs)
 	}
@@ -252,7 +250,7 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return humanize.Comma(int64(n)) + " " + noun + "s"
+	return units.Comma(int64(n)) + " " + noun + "s"
 }
 
 // roundDuration keeps a duration readable: 1.2s, 340ms, 12µs.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 var cmdStatus = &Command{
@@ -126,7 +127,7 @@ func verdict(s *Session, holdings []holding) string {
 	n, once := atRisk(holdings)
 	line := "no location at risk: every location has its minimum of copies"
 	if n > 0 {
-		line = s.paint(red, fmt.Sprintf("%s at risk (%s held in one place only)", plural(n, "location"), table.Bytes(once)))
+		line = s.paint(red, fmt.Sprintf("%s at risk (%s held in one place only)", plural(n, "location"), units.Bytes(once)))
 	}
 	if offline := uncounted(s); len(offline) > 0 {
 		line += "; not counted, as offline or not loaded: " + strings.Join(offline, ", ")

@@ -1,3 +1,10 @@
+// Package index is the model of what the databases hold, kept apart from
+// the walker that finds it (scan): the layout the studio tracks
+// (databases and categories), one snapshot per database (its clients, their
+// projects, and the sums below each location), and the immutable Index
+// built from the snapshots, with the queries the commands ask of it. A
+// load builds a new Index and swaps it in, so a cancelled load leaves the
+// old one whole.
 package index
 
 import (

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
 // Diff is how the two sides of a pair compare.
@@ -65,7 +64,7 @@ func Describe(d Diff, a, b *fsys.Entry, nameA, nameB string) string {
 	case Kind:
 		return fmt.Sprintf("type differs: a %s in %s, a %s in %s", a.Kind, nameA, b.Kind, nameB)
 	case Size:
-		return fmt.Sprintf("size differs: %s %s B, %s %s B", nameA, humanize.Comma(a.Size), nameB, humanize.Comma(b.Size))
+		return fmt.Sprintf("size differs: %s %s B, %s %s B", nameA, units.Comma(a.Size), nameB, units.Comma(b.Size))
 	case Time:
 		fa, fb := TimesApart(a.ModTime, b.ModTime)
 		return fmt.Sprintf("modification time differs: %s %s, %s %s", nameA, fa, nameB, fb)

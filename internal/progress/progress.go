@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dustin/go-humanize"
+	"github.com/bcnvisuals/autobackup/internal/units"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -56,7 +56,7 @@ func (d *Display) loop(w io.Writer, spec Spec) {
 	for {
 		n := spec.Read()
 		if spec.Total < 0 {
-			bar.Describe(spec.Description + " " + humanize.Comma(n) + " " + spec.Unit)
+			bar.Describe(spec.Description + " " + units.Comma(n) + " " + spec.Unit)
 		}
 		_ = bar.Set64(n)
 		select {

@@ -1,4 +1,4 @@
-package table
+package units
 
 import (
 	"math/bits"
