@@ -156,7 +156,7 @@ func (lc *locCopy) finishBatch(ctx context.Context, b *batch, ws []*written) {
 	})
 	for _, d := range foldersOf(ws) {
 		if err := d.Sync(); err != nil {
-			lc.warn(d.Path(), "folder sync: "+errText(err))
+			lc.warn(d.Path(), "folder sync: "+fsys.Reason(err))
 		}
 	}
 	discardAll(ws)

@@ -93,7 +93,7 @@ func (lc *locCopy) finishDirs() {
 		name := lc.final(it.Rel)
 		d, err := fsys.WalkCheck(lc.r.dst, name, lc.destID)
 		if err != nil {
-			lc.warn(name, "mode and time not set: "+errText(err))
+			lc.warn(name, "mode and time not set: "+fsys.Reason(err))
 			continue
 		}
 		lc.finishDir(d, it, name)
@@ -104,7 +104,7 @@ func (lc *locCopy) finishDirs() {
 func (lc *locCopy) finishDir(d fsys.Dir, it Item, name string) {
 	cur, err := d.Stat()
 	if err != nil {
-		lc.warn(name, "mode and time not set: "+errText(err))
+		lc.warn(name, "mode and time not set: "+fsys.Reason(err))
 		return
 	}
 	lc.r.mu.Lock()
@@ -113,12 +113,12 @@ func (lc *locCopy) finishDir(d fsys.Dir, it Item, name string) {
 	interrupted := cur.Mode.Perm() == it.Mode.Perm()|0o700 && cur.Mode&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky) == 0
 	if (made || interrupted) && cur.Mode != it.Mode {
 		if err := d.Chmod(it.Mode); err != nil {
-			lc.warn(name, "mode not set: "+errText(err))
+			lc.warn(name, "mode not set: "+fsys.Reason(err))
 		}
 	}
 	if !cur.ModTime.Equal(it.ModTime) {
 		if err := d.SetModTime(it.ModTime); err != nil {
-			lc.warn(name, "time not set: "+errText(err))
+			lc.warn(name, "time not set: "+fsys.Reason(err))
 		}
 	}
 }

@@ -177,7 +177,7 @@ func (lc *locCopy) symlink(h *handles, it Item) {
 	}
 	lc.emit(Event{Kind: Symlinked, Path: name, Detail: "symlink to " + it.Target})
 	if err := d.SetEntryModTime(it.Name, it.ModTime); err != nil {
-		lc.warn(name, "symlink time not set: "+errText(err))
+		lc.warn(name, "symlink time not set: "+fsys.Reason(err))
 	}
 }
 

@@ -54,7 +54,7 @@ func (lc *locCopy) publish(b *batch, w *written) (warning string, err error) {
 	switch {
 	case err == nil:
 		if err := w.dir.Remove(w.tbase); err != nil {
-			return "published, but its temp name " + w.tbase + " could not be removed: " + errText(err), nil
+			return "published, but its temp name " + w.tbase + " could not be removed: " + fsys.Reason(err), nil
 		}
 		w.tbase = ""
 		return "", nil
@@ -93,10 +93,10 @@ func (lc *locCopy) replace(b *batch, w *written) error {
 	}
 	keep, err := lc.keepDir(b, w)
 	if err != nil {
-		return fmt.Errorf("the old version could not be kept (%s); it was left alone", errText(err))
+		return fmt.Errorf("the old version could not be kept (%s); it was left alone", fsys.Reason(err))
 	}
 	if err := w.dir.Link(w.base, keep, w.base); err != nil {
-		return fmt.Errorf("the old version could not be kept (%s); it was left alone", errText(err))
+		return fmt.Errorf("the old version could not be kept (%s); it was left alone", fsys.Reason(err))
 	}
 	if kept, err := keep.Lstat(w.base); err != nil || kept.ID != old.ID {
 		_ = keep.Remove(w.base)
@@ -121,7 +121,7 @@ func (lc *locCopy) replace(b *batch, w *written) error {
 	}
 	if err := w.dir.Exchange(w.tbase, w.dir, w.base); err != nil {
 		return fmt.Errorf("replaced during the copy by another program, and could not be put back (%s): that file is now at %s",
-			errText(err), path.Join(path.Dir(w.final), w.tbase))
+			fsys.Reason(err), path.Join(path.Dir(w.final), w.tbase))
 	}
 	return errors.New("replaced at the destination during the copy; it was left alone")
 }

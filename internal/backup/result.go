@@ -1,13 +1,10 @@
 package backup
 
 import (
-	"errors"
-	"io/fs"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/checksum"
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // Result counts what a copy did. What happened to each entry is told, as
@@ -64,7 +61,7 @@ type Event struct {
 func (e Event) Line() string {
 	switch {
 	case e.Err != nil:
-		return e.Path + ": " + errText(e.Err)
+		return e.Path + ": " + fsys.Reason(e.Err)
 	case e.Kind == Changed:
 		return e.Path + ": the source changed while it was copied; not recorded as copied"
 	case e.Detail != "":
@@ -125,19 +122,4 @@ func (r *runner) failures() int64 {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.res.Failed + r.res.Changed
-}
-
-// errText is an error's message without the path an os error repeats:
-// the report names the file already.
-func errText(err error) string {
-	msg := err.Error()
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return strings.Replace(msg, pe.Op+" "+pe.Path+": ", pe.Op+": ", 1)
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return strings.Replace(msg, le.Op+" "+le.Old+" "+le.New+": ", le.Op+": ", 1)
-	}
-	return msg
 }

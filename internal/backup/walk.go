@@ -124,7 +124,7 @@ func (pl *planner) onError(rel string, side byte, err error) error {
 	if side == 'B' {
 		why = "could not be read at the destination: "
 	}
-	pl.add(Item{Rel: rel, Op: OpFail, Why: why + errText(err)})
+	pl.add(Item{Rel: rel, Op: OpFail, Why: why + fsys.Reason(err)})
 	return nil
 }
 

@@ -10,6 +10,7 @@ package fsys
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -106,3 +107,19 @@ func SameTime(a, b time.Time, precision time.Duration) bool {
 
 // Coarser returns the coarser of two precisions.
 func Coarser(a, b time.Duration) time.Duration { return max(a, b, time.Nanosecond) }
+
+// Reason is an error's message without the path a system error repeats:
+// for reports that name the file already ("footage/a.mov: open:
+// permission denied").
+func Reason(err error) string {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return strings.Replace(msg, pe.Op+" "+pe.Path+": ", pe.Op+": ", 1)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return strings.Replace(msg, le.Op+" "+le.Old+" "+le.New+": ", le.Op+": ", 1)
+	}
+	return msg
+}

@@ -132,7 +132,7 @@ func (s Scanner) checkRoot(snap *index.Snapshot, want fsys.ID) {
 	d, err := s.open(snap.Database.Root)
 	switch {
 	case err != nil:
-		snap.Failed = "its root " + snap.Database.Root + " vanished during the scan (" + errText(err) + "); was the volume unmounted?"
+		snap.Failed = "its root " + snap.Database.Root + " vanished during the scan (" + fsys.Reason(err) + "); was the volume unmounted?"
 	case d.ID() != want:
 		snap.Failed = "its root " + snap.Database.Root + " changed during the scan; was the volume unmounted or replaced?"
 	}
@@ -175,7 +175,7 @@ func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
 		snap.Offline = "root " + db.Root + " is not a folder"
 		return snap, nil
 	case err != nil:
-		snap.Offline = errText(err)
+		snap.Offline = fsys.Reason(err)
 		return snap, nil
 	}
 	if _, ok := d.(fsys.Scanner); !ok {
@@ -186,7 +186,7 @@ func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
 	entries, err := d.List()
 	if err != nil {
 		d.Close()
-		snap.Offline = errText(err)
+		snap.Offline = fsys.Reason(err)
 		return snap, nil
 	}
 	snap.Online = true
@@ -301,13 +301,4 @@ func visible(names []string) []string {
 		}
 	}
 	return out
-}
-
-// errText is an error's message without the path an os error repeats.
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -773,13 +774,13 @@ func TestErrText(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&fs.PathError{Op: "stat", Path: "/Volumes/NAS", Err: syscall.EACCES}, "permission denied"},
-		{fmt.Errorf("wrapped: %w", &fs.PathError{Op: "open", Path: "/x", Err: syscall.EIO}), "input/output error"},
+		{&fs.PathError{Op: "stat", Path: "/Volumes/NAS", Err: syscall.EACCES}, "stat: permission denied"},
+		{fmt.Errorf("wrapped: %w", &fs.PathError{Op: "open", Path: "/x", Err: syscall.EIO}), "wrapped: open: input/output error"},
 		{errors.New("plain"), "plain"},
 	}
 	for _, tt := range tests {
-		if got := errText(tt.err); got != tt.want {
-			t.Errorf("errText(%v) = %q, want %q", tt.err, got, tt.want)
+		if got := fsys.Reason(tt.err); got != tt.want {
+			t.Errorf("Reason(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
 }
