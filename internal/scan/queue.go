@@ -14,6 +14,7 @@ type queue[T any] struct {
 	wake    *sync.Cond
 	tasks   []T
 	pending int // tasks queued or running
+	waiting int // workers waiting in pop, for tests to wait on
 	stopped bool
 }
 
@@ -45,7 +46,9 @@ func (q *queue[T]) pop() (T, bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for len(q.tasks) == 0 && q.pending > 0 && !q.stopped {
+		q.waiting++
 		q.wake.Wait()
+		q.waiting--
 	}
 	var zero T
 	if q.stopped || len(q.tasks) == 0 {
@@ -98,4 +101,11 @@ func (q *queue[T]) run(ctx context.Context, n int, worker func() func(T)) error 
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// waiters is how many workers wait in pop.
+func (q *queue[T]) waiters() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.waiting
 }

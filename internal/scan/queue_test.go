@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync/atomic"
@@ -139,8 +140,9 @@ func TestQueueRunStopsOnCancel(t *testing.T) {
 			if after < 100 {
 				t.Errorf("ran %d tasks before stopping, want at least 100", after)
 			}
-			time.Sleep(20 * time.Millisecond)
-			if again := ran.Load(); again != after {
+			// run returns once every worker has returned: nothing runs on.
+			q.push(0)
+			if again := ran.Load(); again != after || q.waiters() != 0 {
 				t.Errorf("tasks kept running after run returned: %d then %d", after, again)
 			}
 		})
@@ -167,7 +169,7 @@ func TestQueueRunDeadline(t *testing.T) {
 	q.push(0)
 	err := runWithin(t, ctx, 10*time.Second, q, 2, func() func(int) {
 		return func(v int) {
-			time.Sleep(time.Millisecond)
+			<-ctx.Done() // the deadline passes while a task runs
 			q.push(v + 1)
 		}
 	})
@@ -263,7 +265,9 @@ func TestQueueDoneWakesWaiters(t *testing.T) {
 			res <- ok
 		}()
 	}
-	time.Sleep(20 * time.Millisecond)
+	for q.waiters() < waiters { // every waiter blocked in pop
+		runtime.Gosched()
+	}
 	q.done() // the last pending task finished: every waiter gives up
 	for range waiters {
 		select {
