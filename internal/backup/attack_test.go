@@ -247,6 +247,15 @@ func TestRunOneBadFolder(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(to, "footage/acme/other/c")); err != nil || fi.Size() != 1 {
 		t.Fatalf("the other location was not copied: %v", err)
 	}
+	var done []string
+	for _, e := range res.Events {
+		if e.Kind == LocationDone {
+			done = append(done, e.Path)
+		}
+	}
+	if !slices.Equal(done, []string{"footage/acme/other"}) {
+		t.Fatalf("locations done: %q, want only the complete one", done)
+	}
 }
 
 // TestRunKeepsSpecialBitsAndHoles (issue 7, item 15): setuid, setgid and

@@ -43,6 +43,11 @@ const (
 	Failed      // Err says why
 	Changed     // the source changed while it was copied: not published
 	Warning     // Detail says what
+
+	// LocationDone says a location is complete at the destination: every
+	// entry planned is there, its folders checked in place and given
+	// their final modes and times. Path is the location's folder.
+	LocationDone
 )
 
 // Event is what happened to one entry of a copy.

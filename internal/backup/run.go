@@ -141,6 +141,9 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 			lc.fail(lp.Dest, err)
 		} else {
 			lc.finishDirs()
+			if r.failures() == failuresBefore {
+				lc.emit(Event{Kind: LocationDone, Path: lp.Dest})
+			}
 		}
 	}
 	return ctx.Err()
