@@ -68,6 +68,8 @@ func TestMake(t *testing.T) {
 		{name: "special files", src: tree{"a": "1"},
 			setup: func(t *testing.T, src, _ string) { must(t, syscall.Mkfifo(filepath.Join(src, "fifo"), 0o644)) },
 			want:  []string{"copy a", "ignore fifo: not a file, folder or symlink (p---------)"}},
+		{name: "manifest histories are not data", src: tree{"a": "1", "ascmhl/0001_spot.mhl": "x"}, dst: tree{"ascmhl/0002_spot.mhl": "y"},
+			want: []string{"copy a"}},
 		{name: "stale temps are noted, not compared", src: tree{"a": "1"}, dst: tree{".autobackup-0123456789abcdef.tmp": "partial", "a": "1"},
 			want: []string{"skip a"}},
 	}

@@ -134,12 +134,16 @@ func (pl *planner) visit(p march.Pair, in march.Folder) (bool, error) {
 	if err := pl.ctx.Err(); err != nil {
 		return false, err
 	}
-	if p.B != nil && p.B.Kind == fsys.KindFile && fsys.IsTemp(p.B.Name) {
-		pl.lp.StaleTemps = append(pl.lp.StaleTemps, p.Rel) // a killed copy's
+	if p.B != nil && fsys.IsMetadata(p.B) {
+		if p.B.Kind == fsys.KindFile {
+			pl.lp.StaleTemps = append(pl.lp.StaleTemps, p.Rel) // a killed copy's
+		}
 		p.B = nil
 	}
-	if p.A == nil || (p.A.Kind == fsys.KindFile && fsys.IsTemp(p.A.Name)) {
-		return false, nil // only at the destination (never touched), or another copy's temp file
+	if p.A == nil || fsys.IsMetadata(p.A) {
+		// Only at the destination (never touched), another copy's temp
+		// file, or a manifest history (the manifest writer carries it).
+		return false, nil
 	}
 	it := Item{Entry: *p.A, Rel: p.Rel}
 	if p.B != nil {

@@ -130,7 +130,7 @@ func Dirs(ctx context.Context, a, b fsys.Dir, precision time.Duration) (*Result,
 	r := &Result{}
 	full := map[string]bool{} // one-sided folders that hold something
 	err := march.Walk(ctx, a, b, march.Options{}, func(p march.Pair, _ march.Folder) (bool, error) {
-		dropTemps(&p)
+		dropMetadata(&p)
 		if p.A == nil && p.B == nil {
 			return false, nil
 		}
@@ -168,12 +168,13 @@ func isDir(e Entry) bool {
 	return s.Kind == fsys.KindDir
 }
 
-// dropTemps hides copy's temp files, which are never data.
-func dropTemps(p *march.Pair) {
-	if p.A != nil && p.A.Kind == fsys.KindFile && fsys.IsTemp(p.A.Name) {
+// dropMetadata hides copy's temp files and manifest histories, which are
+// never data.
+func dropMetadata(p *march.Pair) {
+	if p.A != nil && fsys.IsMetadata(p.A) {
 		p.A = nil
 	}
-	if p.B != nil && p.B.Kind == fsys.KindFile && fsys.IsTemp(p.B.Name) {
+	if p.B != nil && fsys.IsMetadata(p.B) {
 		p.B = nil
 	}
 }

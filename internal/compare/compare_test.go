@@ -63,6 +63,9 @@ func TestTrees(t *testing.T) {
 		// Issue 7, item 3: another copy's temp files are not data.
 		{name: "temp names", a: map[string]string{"x": "1", "d/.autobackup-0123456789abcdef.tmp": "partial"}, b: map[string]string{"x": "1", "d/": ""},
 			want: "identical x"},
+		// Issue 11: a manifest history is bookkeeping, not data.
+		{name: "manifests", a: map[string]string{"x": "1", "ascmhl/0001.mhl": "a", "d/ascmhl/c.xml": "c"}, b: map[string]string{"x": "1", "ascmhl/0002.mhl": "b"},
+			want: "only in A d\nidentical x"},
 		// Issue 7, item 7: special files are skipped, as copy skips them.
 		{name: "special files", a: map[string]string{"x": "1"}, b: map[string]string{"x": "1"},
 			setB: func(t *testing.T, b string) {

@@ -82,6 +82,25 @@ func IsTemp(name string) bool {
 	return strings.Trim(mid, "0123456789abcdef") == ""
 }
 
+// HistoryDir is the folder an ASC MHL history lives in, at the top of the
+// folder it covers (and of any sub-folder with a history of its own).
+const HistoryDir = "ascmhl"
+
+// IsMetadata reports whether an entry of a location is autobackup's or
+// the media's bookkeeping rather than data: a copy's temp file, or an
+// ASC MHL history folder. Such entries are never counted, compared,
+// fingerprinted or copied as data (histories are carried by the manifest
+// writer, which continues them).
+func IsMetadata(e *Entry) bool {
+	switch e.Kind {
+	case KindFile:
+		return IsTemp(e.Name)
+	case KindDir:
+		return e.Name == HistoryDir
+	}
+	return false
+}
+
 // TempName returns a fresh temp name built from 8 random bytes.
 func TempName(random [8]byte) string {
 	const digits = "0123456789abcdef"

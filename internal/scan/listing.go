@@ -58,14 +58,16 @@ func (l *listing) read(root fsys.Scanner, base, rel string, follow bool, inProje
 
 // add counts one entry.
 func (l *listing) add(e *fsys.Entry, inProject bool, seed uint64) {
+	if inProject && fsys.IsMetadata(e) { // a copy's temp file, or a manifest history
+		if e.Kind == fsys.KindFile {
+			l.files.Temps++
+		}
+		return
+	}
 	switch e.Kind {
 	case fsys.KindDir:
 		l.dirs = append(l.dirs, e.Name)
 	case fsys.KindFile:
-		if fsys.IsTemp(e.Name) { // a copy's temp file is not data
-			l.files.Temps++
-			return
-		}
 		l.files.AddFile(index.FileID{Dev: e.ID.Dev, Ino: e.ID.Ino}, e.Links, e.Size, e.ModTime)
 	case fsys.KindSpecial:
 		return // never copied, so not part of what a copy must match
