@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/parallel"
 )
 
 // batch is a set of files being copied together, with the folders they
@@ -195,9 +196,18 @@ func foldersOf(ws []*written) []fsys.Dir {
 	return out
 }
 
+// fewFiles is the most files a batch syncs one by one: a batch of few,
+// large files syncs just them, not the whole file system, whose dirty
+// pages include the next batch being written at the same time.
+const fewFiles = 8
+
 // durable makes a batch's temp files durable: one sync of each file system
-// the batch wrote to where the system has it, else one fsync per file.
+// the batch wrote to where the system has it and the batch holds many
+// files, else one fsync per file.
 func durable(ws []*written) error {
+	if len(ws) <= fewFiles {
+		return syncEach(ws)
+	}
 	for _, d := range fileSystemsOf(ws) {
 		err := d.SyncFS()
 		if errors.Is(err, fsys.ErrUnsupported) {
@@ -225,18 +235,16 @@ func fileSystemsOf(ws []*written) []fsys.Dir {
 }
 
 func syncEach(ws []*written) error {
-	for _, w := range ws {
-		f, err := w.dir.Open(w.tbase)
-		if err != nil {
-			return err
+	errs := make([]error, len(ws))
+	parallel.Each(context.Background(), fewFiles, len(ws), nil, func(i int, _ struct{}) {
+		f, err := ws[i].dir.Open(ws[i].tbase)
+		if err == nil {
+			err = f.Sync()
+			f.Close()
 		}
-		err = f.Sync()
-		f.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		errs[i] = err
+	})
+	return errors.Join(errs...)
 }
 
 func discardAll(ws []*written) {

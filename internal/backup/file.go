@@ -106,6 +106,7 @@ func (lc *locCopy) openSource(b *batch, it Item) (fsys.File, error) {
 		in.Close()
 		return nil, err
 	}
+	in.ReadAhead()
 	return in, nil
 }
 
@@ -156,6 +157,11 @@ func extentsOf(f fsys.File, size int64) ([]fsys.Extent, error) {
 	return f.Extents(size)
 }
 
+// writeBehindStep is how much of a file is written before its write-back
+// is started: the disk then writes while the copy reads on, and the sync
+// at the end of the batch has little left to do.
+const writeBehindStep = 64 << 20
+
 // copyHashing copies the extents of in to f, hashing every byte of the
 // file, the holes' zeros too.
 func (r *runner) copyHashing(ctx context.Context, in, f fsys.File, extents []fsys.Extent, size int64, buf []byte) (Hash, error) {
@@ -171,8 +177,14 @@ func (r *runner) copyHashing(ctx context.Context, in, f fsys.File, extents []fsy
 			return Hash{}, err
 		}
 		src := io.NewSectionReader(in, e.Off, e.Len)
-		if err := r.copyRange(ctx, src, out, e.Len, buf, h); err != nil {
-			return Hash{}, err
+		for off := e.Off; off < e.Off+e.Len; off += writeBehindStep {
+			n := min(writeBehindStep, e.Off+e.Len-off)
+			if err := r.copyRange(ctx, src, out, n, buf, h); err != nil {
+				return Hash{}, err
+			}
+			if n == writeBehindStep {
+				f.WriteBehind(off, n)
+			}
 		}
 		pos = e.Off + e.Len
 	}

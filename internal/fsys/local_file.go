@@ -29,6 +29,9 @@ func (f *localFile) ForgetCache() { forgetCache(int(f.Fd())) }
 // ReadAhead tells the kernel the file will be read sequentially.
 func (f *localFile) ReadAhead() { readAhead(int(f.Fd())) }
 
+// WriteBehind starts writing back a range of the file.
+func (f *localFile) WriteBehind(off, n int64) { writeBehind(int(f.Fd()), off, n) }
+
 // CopyRange has the kernel copy n bytes at off into the same offset of
 // to, where both are local files it can copy between.
 func (f *localFile) CopyRange(to File, off, n int64) error {

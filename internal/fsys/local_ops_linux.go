@@ -59,3 +59,8 @@ func copyRange(in, out *os.File, off, n int64) error {
 func renameNoReplace(fromfd int, from string, tofd int, to string) error {
 	return unix.Renameat2(fromfd, from, tofd, to, unix.RENAME_NOREPLACE)
 }
+
+// writeBehind starts the write-back of a range without waiting for it.
+func writeBehind(fd int, off, n int64) {
+	_ = unix.SyncFileRange(fd, off, n, unix.SYNC_FILE_RANGE_WRITE)
+}

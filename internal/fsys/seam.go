@@ -70,6 +70,10 @@ type File interface {
 	// from start to end. Both are hints.
 	ForgetCache()
 	ReadAhead()
+	// WriteBehind asks that the bytes written at [off, off+n) start going
+	// to the disk now, without waiting, so that a later Sync has little
+	// left to do. A hint.
+	WriteBehind(off, n int64)
 }
 
 // RangeCopier is a File that can have the system copy a range of its
