@@ -157,6 +157,9 @@ func TestRunSourceVanishes(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(to, loc.Dest, "d1")); err == nil && fi.Mode().Perm()&0o200 == 0 {
 		t.Fatalf("an incomplete location's folder got its final mode %v", fi.Mode())
 	}
+	if _, err := os.Stat(filepath.Join(to, loc.Dest, fsys.Unfinished)); err != nil {
+		t.Fatalf("an incomplete location lacks its unfinished marker: %v", err)
+	}
 }
 
 // TestRunResumeSetsFolderModesAndTimes (issue 7, item 6): a copy that

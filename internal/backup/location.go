@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
@@ -190,3 +191,40 @@ func (lc *locCopy) emit(e Event) {
 func (lc *locCopy) fail(name string, err error) { lc.emit(Event{Kind: Failed, Path: name, Err: err}) }
 
 func (lc *locCopy) warn(name, msg string) { lc.emit(Event{Kind: Warning, Path: name, Detail: msg}) }
+
+// writes reports whether the location's plan writes anything.
+func (lp *LocationPlan) writes() bool {
+	return !lp.DestExists || slices.ContainsFunc(lp.Items, func(it Item) bool {
+		return it.Op == OpCopy || it.Op == OpReplace || it.Op == OpLink || it.Op == OpMkdir
+	}) || len(lp.StaleTemps) > 0
+}
+
+// markUnfinished leaves the unfinished marker in the location's folder
+// before the copy writes there, so that until the location is complete
+// no one takes it for a copy: not a load, nor status, nor a later copy
+// from it. One left by an earlier, interrupted copy is kept.
+func (lc *locCopy) markUnfinished() error {
+	if !lc.lp.writes() {
+		return nil
+	}
+	f, err := lc.dst.Create(fsys.Unfinished, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return lc.dst.Sync()
+}
+
+// markFinished removes the marker once the location is complete.
+func (lc *locCopy) markFinished() error {
+	err := lc.dst.Remove(fsys.Unfinished)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}

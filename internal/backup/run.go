@@ -123,6 +123,10 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 		return nil
 	}
 	defer lc.close()
+	if err := lc.markUnfinished(); err != nil {
+		lc.fail(lp.Dest, err)
+		return nil
+	}
 	failuresBefore := r.failures()
 	files, links := lc.prepare()
 	if err := lc.copyFiles(ctx, files); err != nil {
@@ -138,6 +142,8 @@ func (r *runner) location(ctx context.Context, lp *LocationPlan) error {
 	// the end is the same however often the copy was interrupted.
 	if r.failures() == failuresBefore {
 		if err := lc.checkFolders(); err != nil {
+			lc.fail(lp.Dest, err)
+		} else if err := lc.markFinished(); err != nil {
 			lc.fail(lp.Dest, err)
 		} else {
 			lc.finishDirs()

@@ -52,6 +52,9 @@ func TestRunCopiesEverything(t *testing.T) {
 	if temps := findTemps(t, to); len(temps) != 0 {
 		t.Errorf("temp files left: %q", temps)
 	}
+	if _, err := os.Lstat(filepath.Join(dest, fsys.Unfinished)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a complete location keeps its unfinished marker: %v", err)
+	}
 	if last := res.Events[len(res.Events)-1]; last.Kind != LocationDone || last.Path != loc.Dest || last.Location != loc {
 		t.Errorf("the last event is %+v, want the location done", last)
 	}

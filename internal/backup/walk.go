@@ -135,7 +135,7 @@ func (pl *planner) visit(p march.Pair, in march.Folder) (bool, error) {
 		return false, err
 	}
 	if p.B != nil && fsys.IsMetadata(p.B) {
-		if p.B.Kind == fsys.KindFile {
+		if p.B.Kind == fsys.KindFile && fsys.IsTemp(p.B.Name) {
 			pl.lp.StaleTemps = append(pl.lp.StaleTemps, p.Rel) // a killed copy's
 		}
 		p.B = nil

@@ -86,15 +86,20 @@ func IsTemp(name string) bool {
 // folder it covers (and of any sub-folder with a history of its own).
 const HistoryDir = "ascmhl"
 
+// Unfinished is the marker a copy leaves in a location's folder while it
+// writes there, and removes once the location is complete: a folder that
+// holds it is not a copy, whatever else it holds.
+const Unfinished = ".autobackup-unfinished"
+
 // IsMetadata reports whether an entry of a location is autobackup's or
-// the media's bookkeeping rather than data: a copy's temp file, or an
-// ASC MHL history folder. Such entries are never counted, compared,
+// the media's bookkeeping rather than data: a copy's temp file or its
+// unfinished marker, or an ASC MHL history folder. Such entries are never counted, compared,
 // fingerprinted or copied as data (histories are carried by the manifest
 // writer, which continues them).
 func IsMetadata(e *Entry) bool {
 	switch e.Kind {
 	case KindFile:
-		return IsTemp(e.Name)
+		return IsTemp(e.Name) || e.Name == Unfinished
 	case KindDir:
 		return e.Name == HistoryDir
 	}

@@ -26,8 +26,8 @@ type Stats struct {
 	// fingerprint hold the same names with the same sizes and times.
 	Fingerprint uint64
 
-	// Temps counts temp files of a copy found in the location: a copy
-	// into it was interrupted and not resumed.
+	// Temps counts a copy's temp files and its unfinished marker found in
+	// the location: a copy into it was interrupted and not resumed.
 	Temps int64
 }
 
