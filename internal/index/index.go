@@ -10,6 +10,7 @@ package index
 import (
 	"maps"
 	"slices"
+	"time"
 )
 
 // Snapshot is what one load saw of one database.
@@ -18,6 +19,10 @@ type Snapshot struct {
 	Online   bool
 	Offline  string // why the database is offline; empty when online
 	Warning  string // something odd about an online database, such as an empty root
+
+	// Scanned is when the snapshot's content was scanned. For an offline
+	// database known from the catalog, it is when it was last seen online.
+	Scanned time.Time
 
 	// Failed says why a scan of an online database did not complete (its
 	// root vanished or was replaced during the scan, as when a volume is

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
@@ -165,7 +166,7 @@ func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index
 // openDatabase checks a database's root and starts its snapshot. It
 // returns the open root, or nil when the database is offline.
 func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
-	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}}
+	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}, Scanned: time.Now()}
 	d, err := s.open(db.Root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

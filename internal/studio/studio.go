@@ -1,0 +1,164 @@
+// Package studio answers what the commands ask of the databases as a
+// whole: for each location (a project's category), which databases hold
+// it, which of those are true copies of its newest version and which are
+// stale, different or unfinished, and so which locations are at risk. It
+// reads the index and the layout and writes nothing; cmd prints what it
+// finds, and a later daemon or web page can ask the same.
+package studio
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/units"
+)
+
+// State is how one database's location stands against the newest one.
+type State uint8
+
+// States of a holding.
+const (
+	Copy       State = iota // the same listing as the newest location: a copy
+	Stale                   // older than the newest, and not the same
+	Differs                 // as new as the newest, but not the same listing
+	Incomplete              // a copy into it was interrupted: temps or its unfinished marker
+)
+
+var stateNames = [...]string{"copy", "stale", "differs", "incomplete"}
+
+func (s State) String() string { return stateNames[s] }
+
+// Holding is one database's location of a project's category.
+type Holding struct {
+	Database string
+	Stats    *index.Stats
+	State    State
+	Offline  bool      // from the last snapshot of a database offline now
+	Seen     time.Time // when an offline database was last seen online
+	Note     string    // for a holding that is not a copy: how it falls short, in words
+}
+
+// Location is one project's category across the databases that hold it.
+type Location struct {
+	Project  index.Project
+	Category index.Category
+	Min      int       // how many copies it should have
+	Holdings []Holding // in the layout's order of databases
+	Newest   int       // index in Holdings of the newest complete location
+}
+
+// Copies counts the holdings that are copies of the newest.
+func (l Location) Copies() int {
+	n := 0
+	for _, h := range l.Holdings {
+		if h.State == Copy {
+			n++
+		}
+	}
+	return n
+}
+
+// AtRisk reports whether the location has fewer copies than it should.
+func (l Location) AtRisk() bool { return l.Copies() < l.Min }
+
+// HeldBy names the databases holding a copy.
+func (l Location) HeldBy() []string {
+	var out []string
+	for _, h := range l.Holdings {
+		if h.State == Copy {
+			out = append(out, h.Database)
+		}
+	}
+	return out
+}
+
+// Bytes is the size of the newest copy.
+func (l Location) Bytes() int64 { return l.Holdings[l.Newest].Stats.Bytes }
+
+// Holding returns the holding of a database, if it holds the location.
+func (l Location) Holding(database string) (Holding, bool) {
+	for _, h := range l.Holdings {
+		if h.Database == database {
+			return h, true
+		}
+	}
+	return Holding{}, false
+}
+
+// Study finds, for the given projects, every location held by at least
+// one database, and the state of each holding. def is the studio-wide
+// minimum of copies. Online databases and offline ones whose last
+// snapshot is known both hold what they held.
+func Study(ix *index.Index, layout index.Layout, def int, projects []index.Project) []Location {
+	var out []Location
+	for _, p := range projects {
+		for _, c := range layout.Categories {
+			l := Location{Project: p, Category: c, Min: c.MinCopies(def)}
+			for _, d := range layout.Databases {
+				snap, ok := ix.Snapshot(d.Name)
+				if !ok {
+					continue
+				}
+				if st, ok := ix.Location(d.Name, c.Name, p); ok {
+					l.Holdings = append(l.Holdings, Holding{Database: d.Name, Stats: st, Offline: !snap.Online, Seen: snap.Scanned})
+				}
+			}
+			if len(l.Holdings) > 0 {
+				l.judge()
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// judge sets each holding's state against the newest complete one.
+func (l *Location) judge() {
+	l.Newest = newest(l.Holdings)
+	n := l.Holdings[l.Newest].Stats
+	for i := range l.Holdings {
+		h := &l.Holdings[i]
+		st := h.Stats
+		switch {
+		case st.Temps > 0:
+			h.State, h.Note = Incomplete, "a copy into it was interrupted"
+		case st.Fingerprint == n.Fingerprint && st.Files == n.Files && st.Bytes == n.Bytes:
+			h.State = Copy
+		case st.Modified.Before(n.Modified):
+			h.State, h.Note = Stale, shortfall(st, n)+", older"
+		default:
+			h.State, h.Note = Differs, shortfall(st, n)+", not the same files"
+		}
+	}
+}
+
+// newest picks the holding with the latest modification among those no
+// copy left unfinished (among all, when every one is).
+func newest(hs []Holding) int {
+	best := -1
+	for i, h := range hs {
+		if h.Stats.Temps > 0 {
+			continue
+		}
+		if best < 0 || h.Stats.Modified.After(hs[best].Stats.Modified) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for i, h := range hs {
+		if best < 0 || h.Stats.Modified.After(hs[best].Stats.Modified) {
+			best = i
+		}
+	}
+	return best
+}
+
+// shortfall says how a location compares with the newest in counts:
+// "5 of 12 files, 37 kB of 142 kB".
+func shortfall(st, n *index.Stats) string {
+	return fmt.Sprintf("%s of %s files, %s of %s", units.Comma(st.Files), units.Comma(n.Files),
+		units.Bytes(st.Bytes), units.Bytes(n.Bytes))
+}
