@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // studio writes a small studio under a temp folder:
@@ -38,6 +39,15 @@ func studio(t testing.TB) (*Session, *bytes.Buffer, *bytes.Buffer) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(p, bytes.Repeat([]byte("x"), size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Fixed times: WORK's acme/spot project is the newer, with a file
+		// NAS lacks.
+		when := time.Date(2026, 10, 1, 14, 0, 0, 0, time.UTC)
+		if name == "WORK/project/acme/spot/sub/b.prj" {
+			when = when.Add(time.Hour)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
 			t.Fatal(err)
 		}
 	}

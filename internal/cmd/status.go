@@ -3,9 +3,9 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
+	"github.com/bcnvisuals/autobackup/internal/copies"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
 	"github.com/bcnvisuals/autobackup/internal/units"
@@ -13,18 +13,28 @@ import (
 
 var cmdStatus = &Command{
 	Name:  "status",
-	Usage: []string{"status [--plan TO] [CLIENT[/PROJECT]]"},
+	Usage: []string{"status [--all] [-q|--quiet] [--plan TO] [CLIENT[/PROJECT]]"},
 	Short: "show which locations are held in too few places",
-	Long: `status lists, for every project and category, the databases that hold it,
-and flags the locations at risk: held by fewer databases than the minimum
-(2 by default; set copies N changes it, add category ... --copies N sets
-it for one category). It ends with a verdict line, such as
-"3 locations at risk (412 GB held in one place only)". With CLIENT or
-CLIENT/PROJECT (glob patterns allowed) it looks at those projects only.
-Databases that are offline do not count as holding anything.
+	Long: `status lists the locations at risk: those with fewer true copies than
+their minimum (2 by default; set copies N changes it, add category ...
+--copies N sets it for one category). A database holds a copy of a
+location only when its listing matches the newest one: same names, sizes
+and times (a fingerprint taken at load). A copy that is older, different,
+or that a copy left unfinished does not count; status says which, and how
+it falls short ("STORAGE: 5 of 12 files, 37 kB of 142 kB, older"). It
+ends with a verdict line, such as "3 locations at risk (412 GB held in
+one place only)", and fails (exit 1 in a script) when anything is at risk.
+
+  --all         list every location, not only those at risk
+  -q, --quiet   print the verdict line only
+
+With CLIENT or CLIENT/PROJECT (glob patterns allowed) it looks at those
+projects only. An offline database counts with what it held when last
+seen.
 
 status --plan TO prints, instead, the copy lines that would put each
-location at risk onto database TO, ready to run as a script:
+location at risk onto database TO, ready to run as a script; where TO
+holds other versions of the files, a comment says what to compare first:
 
     autobackup status --plan NAS > fix.ab && autobackup -f fix.ab`,
 	Complete: map[string]Completer{
@@ -34,16 +44,13 @@ location at risk onto database TO, ready to run as a script:
 	Run: runStatus,
 }
 
-// holding is one location and the databases that hold it.
-type holding struct {
-	project  index.Project
-	category index.Category
-	min      int
-	holders  []string
-	bytes    int64 // the largest copy's size
+// atRiskError fails a status that found locations at risk.
+type atRiskError struct {
+	n     int
+	where string
 }
 
-func (h holding) atRisk() bool { return len(h.holders) < h.min }
+func (e atRiskError) Error() string { return plural(e.n, "location") + " at risk (" + e.where + ")" }
 
 func runStatus(_ context.Context, s *Session, a Args) error {
 	if err := s.needLoaded(); err != nil {
@@ -53,18 +60,32 @@ func runStatus(_ context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	holdings := collectHoldings(s, projects)
+	locs := copies.Study(s.Index, *s.Layout, s.Copies, projects)
 	if to, ok := a.Flag("plan"); ok {
 		d, err := s.database(to)
 		if err != nil {
 			return err
 		}
-		return printFixPlan(s, holdings, d)
+		return printFixPlan(s, locs, d)
 	}
+	_, all := a.Flag("all")
+	_, quiet := a.Flag("quiet")
 	if s.JSON {
-		return s.printJSON(statusJSON(s, holdings))
+		err = s.printJSON(statusJSON(s, locs))
+	} else {
+		err = printStatus(s, locs, all, quiet)
 	}
-	return printStatus(s, holdings)
+	if err != nil {
+		return err
+	}
+	if n, _ := atRisk(locs); n > 0 {
+		where := "listed above"
+		if quiet || s.JSON {
+			where = "status lists them"
+		}
+		return atRiskError{n, where}
+	}
+	return nil
 }
 
 func statusProjects(s *Session, pattern string) ([]index.Project, error) {
@@ -80,132 +101,113 @@ func statusProjects(s *Session, pattern string) ([]index.Project, error) {
 	return s.Index.MatchProjects(pattern, "*", "")
 }
 
-// collectHoldings finds who holds each location of the projects.
-func collectHoldings(s *Session, projects []index.Project) []holding {
-	var out []holding
-	for _, p := range projects {
-		for _, c := range s.Layout.Categories {
-			h := holding{project: p, category: c, min: c.MinCopies(s.Copies)}
-			for _, d := range s.Layout.Databases {
-				if snap, ok := s.Index.Snapshot(d.Name); !ok || !snap.Online {
-					continue
-				}
-				if st, ok := s.Index.Location(d.Name, c.Name, p); ok {
-					h.holders = append(h.holders, d.Name)
-					h.bytes = max(h.bytes, st.Bytes)
-				}
-			}
-			if len(h.holders) > 0 {
-				out = append(out, h)
+func printStatus(s *Session, locs []copies.Location, all, quiet bool) error {
+	var rows [][]string
+	notes := false
+	for _, l := range locs {
+		if quiet || (!all && !l.AtRisk()) {
+			continue
+		}
+		count, flag := fmt.Sprintf("%d/%d", l.Copies(), l.Min), ""
+		if l.AtRisk() {
+			count, flag = s.paint(red, count), s.paint(red, "at risk")
+		}
+		row := []string{table.Shorten(l.Project.String(), 32), l.Category.Name, count, heldBy(l), table.Shorten(notCopies(l), 48)}
+		if all {
+			row = append(row, flag)
+		}
+		notes = notes || row[4] != ""
+		rows = append(rows, row)
+	}
+	if len(rows) > 0 {
+		header := []string{"PROJECT", "CATEGORY", "COPIES", "HELD BY", "NOT COPIES", ""}
+		if !all {
+			header = header[:5]
+		}
+		if !notes { // no column of nothing
+			header = append(header[:4], header[5:]...)
+			for i, r := range rows {
+				rows[i] = append(r[:4], r[5:]...)
 			}
 		}
-	}
-	return out
-}
-
-func printStatus(s *Session, holdings []holding) error {
-	t := table.New("PROJECT", "CATEGORY", "COPIES", "HELD BY", "")
-	for _, h := range holdings {
-		flag := ""
-		if h.atRisk() {
-			flag = s.paint(red, "at risk")
+		t := table.New(header...)
+		for _, r := range rows {
+			t.Row(r...)
 		}
-		t.Row(table.Shorten(h.project.String(), 32), h.category.Name,
-			fmt.Sprintf("%d/%d", len(h.holders), h.min), strings.Join(h.holders, " "), flag)
-	}
-	if len(holdings) > 0 {
 		if _, err := t.WriteTo(s.Stdout); err != nil {
 			return err
 		}
 	}
-	s.Printf("%s\n", verdict(s, holdings))
+	s.Printf("%s\n", verdict(s, locs))
 	return nil
 }
 
+// heldBy names the databases with a copy; an offline one says when it was
+// last seen.
+func heldBy(l copies.Location) string {
+	var names []string
+	for _, h := range l.Holdings {
+		if h.State != copies.Copy {
+			continue
+		}
+		name := h.Database
+		if h.Offline {
+			name += " (offline, seen " + h.Seen.Local().Format("2006-01-02") + ")"
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, " ")
+}
+
+// notCopies says of each holding that is not a copy how it falls short.
+func notCopies(l copies.Location) string {
+	var out []string
+	for _, h := range l.Holdings {
+		if h.State != copies.Copy {
+			out = append(out, h.Database+": "+h.Note)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
 // verdict is the one line that ends status.
-func verdict(s *Session, holdings []holding) string {
-	n, once := atRisk(holdings)
-	line := "no location at risk: every location has its minimum of copies"
-	if n > 0 {
+func verdict(s *Session, locs []copies.Location) string {
+	n, once := atRisk(locs)
+	var line string
+	switch {
+	case n == 0:
+		line = "no location at risk: every location has its minimum of copies"
+	case once == 0:
+		line = s.paint(red, fmt.Sprintf("%s at risk, none of them held in one place only", plural(n, "location")))
+	default:
 		line = s.paint(red, fmt.Sprintf("%s at risk (%s held in one place only)", plural(n, "location"), units.Bytes(once)))
 	}
-	if offline := uncounted(s); len(offline) > 0 {
-		line += "; not counted, as offline or not loaded: " + strings.Join(offline, ", ")
+	if off := uncounted(s); len(off) > 0 {
+		line += "; not counted, as offline or not loaded: " + strings.Join(off, ", ")
 	}
 	return line
 }
 
-// uncounted lists the databases whose copies status cannot see.
+// uncounted lists the databases whose copies status cannot see: never
+// loaded, or offline with nothing known of them.
 func uncounted(s *Session) []string {
 	var out []string
 	for _, d := range s.Layout.Databases {
-		if snap, ok := s.Index.Snapshot(d.Name); !ok || !snap.Online {
+		if snap, ok := s.Index.Snapshot(d.Name); !ok || (!snap.Online && snap.Scanned.IsZero()) {
 			out = append(out, d.Name)
 		}
 	}
 	return out
 }
 
-// printFixPlan prints the copy lines that put each location at risk onto
-// database to. A location that is on to already, but still short, gets a
-// comment instead: another database is needed.
-func printFixPlan(s *Session, holdings []holding, to index.Database) error {
-	var lines []string
-	for _, h := range holdings {
-		if !h.atRisk() {
-			continue
-		}
-		if slices.Contains(h.holders, to.Name) {
-			lines = append(lines, fmt.Sprintf("# %s %s: already on %s, still %d of %d copies; needs another database",
-				h.project, h.category.Name, to.Name, len(h.holders), h.min))
-			continue
-		}
-		lines = append(lines, strings.Join([]string{"copy", Quote(h.project.String()), Quote(h.category.Name),
-			Quote(h.holders[0]), Quote(to.Name)}, " "))
-	}
-	if s.JSON {
-		return s.printJSON(map[string][]string{"plan": nonNil(lines)})
-	}
-	for _, l := range lines {
-		s.Printf("%s\n", l)
-	}
-	return nil
-}
-
-type holdingJSON struct {
-	Project  string   `json:"project"`
-	Category string   `json:"category"`
-	Copies   int      `json:"copies"`
-	Min      int      `json:"min"`
-	HeldBy   []string `json:"held_by"`
-	Bytes    int64    `json:"bytes"`
-	AtRisk   bool     `json:"at_risk"`
-}
-
-type statusOutJSON struct {
-	Locations []holdingJSON `json:"locations"`
-	AtRisk    int           `json:"at_risk"`
-	OnePlace  int64         `json:"bytes_in_one_place"`
-	Uncounted []string      `json:"uncounted"` // offline or unloaded databases
-}
-
-func statusJSON(s *Session, holdings []holding) statusOutJSON {
-	out := statusOutJSON{Locations: []holdingJSON{}, Uncounted: nonNil(uncounted(s))}
-	for _, h := range holdings {
-		out.Locations = append(out.Locations, holdingJSON{h.project.String(), h.category.Name, len(h.holders), h.min, h.holders, h.bytes, h.atRisk()})
-	}
-	out.AtRisk, out.OnePlace = atRisk(holdings)
-	return out
-}
-
 // atRisk counts the locations at risk, and the bytes of those held in one
 // place only.
-func atRisk(holdings []holding) (n int, once int64) {
-	for _, h := range holdings {
-		if h.atRisk() {
+func atRisk(locs []copies.Location) (n int, once int64) {
+	for _, l := range locs {
+		if l.AtRisk() {
 			n++
-			if len(h.holders) == 1 {
-				once += h.bytes
+			if l.Copies() <= 1 {
+				once += l.Bytes()
 			}
 		}
 	}

@@ -13,6 +13,7 @@ type Stats struct {
 	Bytes    int64     // sizes of the regular files, each hard-linked file once
 	Files    int64     // number of regular files, each hard-linked file once
 	Modified time.Time // newest modification time of the files and the folder itself
+	Newest   time.Time // newest modification time of the files alone: folder times move as entries come and go
 
 	// Links holds the files with more than one hard link, with their sizes,
 	// so that sums over several locations can count each of them once.
@@ -46,6 +47,9 @@ func (s *Stats) AddFile(id FileID, nlink uint64, size int64, mtime time.Time) {
 	s.Bytes += size
 	s.Files++
 	s.Touch(mtime)
+	if mtime.After(s.Newest) {
+		s.Newest = mtime
+	}
 }
 
 // Touch raises Modified to t if t is newer.
@@ -74,6 +78,9 @@ func (s *Stats) Add(o *Stats) {
 	s.Fingerprint += o.Fingerprint
 	s.Temps += o.Temps
 	s.Touch(o.Modified)
+	if o.Newest.After(s.Newest) {
+		s.Newest = o.Newest
+	}
 }
 
 // Sum returns the combined stats of several locations.

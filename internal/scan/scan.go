@@ -166,7 +166,7 @@ func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index
 // openDatabase checks a database's root and starts its snapshot. It
 // returns the open root, or nil when the database is offline.
 func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
-	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}, Scanned: time.Now()}
+	snap := &index.Snapshot{Database: db, Categories: map[string]index.Clients{}}
 	d, err := s.open(db.Root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -190,7 +190,7 @@ func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
 		snap.Offline = fsys.Reason(err)
 		return snap, nil
 	}
-	snap.Online = true
+	snap.Online, snap.Scanned = true, time.Now()
 	if len(entries) == 0 {
 		snap.Warning = "root " + db.Root + " is empty; is the volume mounted?"
 	}

@@ -1,4 +1,4 @@
-package studio
+package copies
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ func snap(db string, online bool, st *index.Stats) *index.Snapshot {
 }
 
 func stats(files, bytes int64, fp uint64, at time.Time, temps int64) *index.Stats {
-	return &index.Stats{Files: files, Bytes: bytes, Fingerprint: fp, Modified: at, Temps: temps}
+	return &index.Stats{Files: files, Bytes: bytes, Fingerprint: fp, Modified: at, Newest: at, Temps: temps}
 }
 
 func TestStudy(t *testing.T) {
@@ -43,7 +43,9 @@ func TestStudy(t *testing.T) {
 			"WORK=copy NAS=copy", false},
 		{"a stale second copy", []*index.Snapshot{snap("WORK", true, full), snap("STORAGE", true, stats(5, 37_000, 3, t0.Add(-24*time.Hour), 0))},
 			"WORK=copy STORAGE=stale:5 of 12 files, 37 kB of 142 kB, older", true},
-		{"an empty folder", []*index.Snapshot{snap("WORK", true, full), snap("NAS", true, stats(0, 0, 0, t0.Add(-time.Minute), 0))},
+		{"an empty folder", []*index.Snapshot{snap("WORK", true, full), snap("NAS", true, stats(0, 0, 0, time.Time{}, 0))},
+			"WORK=copy NAS=stale:0 of 12 files, 0 B of 142 kB, older", true},
+		{"an empty folder made after", []*index.Snapshot{snap("WORK", true, full), snap("NAS", true, &index.Stats{Modified: t0.Add(time.Hour)})},
 			"WORK=copy NAS=stale:0 of 12 files, 0 B of 142 kB, older", true},
 		{"a copy stopped half way, folder newer", []*index.Snapshot{snap("WORK", true, full), snap("NAS", true, stats(348, 9_000, 9, t0.Add(time.Hour), 1))},
 			"WORK=copy NAS=incomplete:a copy into it was interrupted", true},

@@ -1,10 +1,10 @@
-// Package studio answers what the commands ask of the databases as a
+// Package copies answers what the commands ask of the databases as a
 // whole: for each location (a project's category), which databases hold
 // it, which of those are true copies of its newest version and which are
 // stale, different or unfinished, and so which locations are at risk. It
 // reads the index and the layout and writes nothing; cmd prints what it
 // finds, and a later daemon or web page can ask the same.
-package studio
+package copies
 
 import (
 	"fmt"
@@ -125,7 +125,7 @@ func (l *Location) judge() {
 			h.State, h.Note = Incomplete, "a copy into it was interrupted"
 		case st.Fingerprint == n.Fingerprint && st.Files == n.Files && st.Bytes == n.Bytes:
 			h.State = Copy
-		case st.Modified.Before(n.Modified):
+		case st.Newest.Before(n.Newest) || st.Files < n.Files && !st.Newest.After(n.Newest):
 			h.State, h.Note = Stale, shortfall(st, n)+", older"
 		default:
 			h.State, h.Note = Differs, shortfall(st, n)+", not the same files"
@@ -133,24 +133,26 @@ func (l *Location) judge() {
 	}
 }
 
-// newest picks the holding with the latest modification among those no
-// copy left unfinished (among all, when every one is).
+// newest picks the holding whose files were modified last (folder times
+// move as entries come and go, so they do not count), and of those the
+// one with the most files, among the holdings no copy left unfinished
+// (among all, when every one is).
 func newest(hs []Holding) int {
 	best := -1
-	for i, h := range hs {
-		if h.Stats.Temps > 0 {
-			continue
-		}
-		if best < 0 || h.Stats.Modified.After(hs[best].Stats.Modified) {
-			best = i
-		}
+	later := func(a, b *index.Stats) bool {
+		return a.Newest.After(b.Newest) || a.Newest.Equal(b.Newest) && a.Files > b.Files
 	}
-	if best >= 0 {
-		return best
-	}
-	for i, h := range hs {
-		if best < 0 || h.Stats.Modified.After(hs[best].Stats.Modified) {
-			best = i
+	for _, complete := range []bool{true, false} {
+		for i, h := range hs {
+			if complete && h.Stats.Temps > 0 {
+				continue
+			}
+			if best < 0 || later(h.Stats, hs[best].Stats) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return best
 		}
 	}
 	return best
