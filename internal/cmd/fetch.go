@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bcnvisuals/autobackup/internal/copies"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
 	"github.com/bcnvisuals/autobackup/internal/units"
@@ -23,8 +24,10 @@ var cmdFetch = &Command{
 	Short: "show where a project's categories are, with sizes",
 	Long: `fetch shows, for each project, a table with a row per category and a column
 per database. A cell holds the size and, in brackets, the number of files
-of that category in that database, or — where it is absent. COPIES counts
-the databases that hold the category.
+of that category in that database, or — where it is absent. A cell that
+is not a copy of the newest location is marked: ~ stale (older), ≠ differs,
+… incomplete (a copy into it was interrupted); status says how each falls
+short. COPIES counts the true copies.
 
 fetch all shows every project; fetch client CLIENT every project of a
 client; fetch project CLIENT/PROJECT (or just fetch CLIENT/PROJECT) one
@@ -117,10 +120,17 @@ type grid struct {
 	table  *table.Table
 	cells  []string // [row][column], reused
 	buf    []byte
+	paint  func(color, text string) string
+
+	// one row's locations, reused: their columns, sums and states
+	cols   []int
+	stats  []*index.Stats
+	states []copies.State
 }
 
 func newGrid(s *Session) *grid {
 	g := &grid{
+		paint:  s.paint,
 		header: append(append([]string{"CATEGORY"}, s.Layout.DatabaseNames()...), "COPIES"),
 		cats:   s.Layout.CategoryNames(),
 		dbs:    map[string]int{},
@@ -158,13 +168,19 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 			g.cells[i] = "—"
 		}
 	}
-	copies := make([]int, len(g.cats))
-	for _, loc := range ix.Locations(p) {
+	held := make([][]int, len(g.cats)) // per row, the indexes of its locations
+	locs := ix.Locations(p)
+	for i, loc := range locs {
 		col, ok1 := g.dbs[loc.Database]
 		row, ok2 := g.catIdx[loc.Category]
 		if ok1 && ok2 && g.state[col] == "" {
-			g.cells[row*ncol+col] = g.cell(&loc.Stats)
-			copies[row]++
+			held[row] = append(held[row], i)
+		}
+	}
+	count := make([]int, len(g.cats))
+	for row, idx := range held {
+		if len(idx) > 0 {
+			count[row] = g.judgeRow(row, locs, idx)
 		}
 	}
 	b.WriteString(p.String())
@@ -176,15 +192,47 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 	for r, c := range g.cats {
 		line[0] = c
 		copy(line[1:], g.cells[r*ncol:(r+1)*ncol])
-		line[len(line)-1] = strconv.Itoa(copies[r])
+		line[len(line)-1] = strconv.Itoa(count[r])
 		t.Row(line...)
 	}
 	t.Append(b)
 }
 
-// cell writes a location's size and file count: "1.2 GB (1,234)".
-func (g *grid) cell(st *index.Stats) string {
-	g.buf = units.AppendBytes(g.buf[:0], st.Bytes)
+// judgeRow fills one row's cells: each location's size and count, marked
+// when it is not a copy of the newest. It returns the number of copies.
+func (g *grid) judgeRow(row int, locs []index.Location, idx []int) int {
+	g.stats, g.states = g.stats[:0], g.states[:0]
+	for _, i := range idx {
+		g.stats = append(g.stats, &locs[i].Stats)
+		g.states = append(g.states, copies.Copy)
+	}
+	copies.Judge(g.states, g.stats)
+	n := 0
+	ncol := len(g.state)
+	for k, i := range idx {
+		col := g.dbs[locs[i].Database]
+		cell := g.cell(g.stats[k], g.states[k])
+		if g.states[k] == copies.Copy {
+			n++
+		} else {
+			cell = g.paint(stateColors[g.states[k]], cell)
+		}
+		g.cells[row*ncol+col] = cell
+	}
+	return n
+}
+
+// stateMarks mark a cell that is not a copy; stateColors paint it.
+var (
+	stateMarks  = [...]string{copies.Copy: "", copies.Stale: "~ ", copies.Differs: "≠ ", copies.Incomplete: "… "}
+	stateColors = [...]string{copies.Copy: "", copies.Stale: yellow, copies.Differs: red, copies.Incomplete: yellow}
+)
+
+// cell writes a location's size and file count: "1.2 GB (1,234)", after a
+// mark when it is not a copy: "~ 37 kB (5)".
+func (g *grid) cell(st *index.Stats, state copies.State) string {
+	g.buf = append(g.buf[:0], stateMarks[state]...)
+	g.buf = units.AppendBytes(g.buf, st.Bytes)
 	g.buf = append(g.buf, " ("...)
 	g.buf = units.AppendCount(g.buf, st.Files)
 	g.buf = append(g.buf, ')')

@@ -14,10 +14,11 @@ import (
 )
 
 func TestFetch(t *testing.T) {
+	// NAS holds an older part of acme/spot's project: marked, not a copy.
 	spot := "acme/spot\n" +
-		"  CATEGORY  WORK        NAS        OFF      COPIES\n" +
-		"  project   150 B (2)   100 B (1)  offline       2\n" +
-		"  footage   1.0 kB (1)  —          offline       1\n"
+		"  CATEGORY  WORK        NAS          OFF      COPIES\n" +
+		"  project   150 B (2)   ~ 100 B (1)  offline       1\n" +
+		"  footage   1.0 kB (1)  —            offline       1\n"
 	tests := []struct {
 		line    string
 		want    string

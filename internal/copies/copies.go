@@ -115,39 +115,63 @@ func Study(ix *index.Index, layout index.Layout, def int, projects []index.Proje
 
 // judge sets each holding's state against the newest complete one.
 func (l *Location) judge() {
-	l.Newest = newest(l.Holdings)
-	n := l.Holdings[l.Newest].Stats
+	stats := make([]*index.Stats, len(l.Holdings))
+	for i, h := range l.Holdings {
+		stats[i] = h.Stats
+	}
+	states := make([]State, len(stats))
+	l.Newest = Judge(states, stats)
+	n := stats[l.Newest]
 	for i := range l.Holdings {
 		h := &l.Holdings[i]
-		st := h.Stats
-		switch {
-		case st.Temps > 0:
-			h.State, h.Note = Incomplete, "a copy into it was interrupted"
-		case st.Fingerprint == n.Fingerprint && st.Files == n.Files && st.Bytes == n.Bytes:
-			h.State = Copy
-		case st.Newest.Before(n.Newest) || st.Files < n.Files && !st.Newest.After(n.Newest):
-			h.State, h.Note = Stale, shortfall(st, n)+", older"
-		default:
-			h.State, h.Note = Differs, shortfall(st, n)+", not the same files"
+		h.State = states[i]
+		switch h.State {
+		case Incomplete:
+			h.Note = "a copy into it was interrupted"
+		case Stale:
+			h.Note = shortfall(h.Stats, n) + ", older"
+		case Differs:
+			h.Note = shortfall(h.Stats, n) + ", not the same files"
 		}
 	}
 }
 
-// newest picks the holding whose files were modified last (folder times
+// Judge sets states[i] to the state of the location whose sums are
+// stats[i], against the newest of them, and returns the newest's index.
+// It allocates nothing, for a fetch of thousands of projects.
+func Judge(states []State, stats []*index.Stats) int {
+	best := newest(stats)
+	n := stats[best]
+	for i, st := range stats {
+		switch {
+		case st.Temps > 0:
+			states[i] = Incomplete
+		case st.Fingerprint == n.Fingerprint && st.Files == n.Files && st.Bytes == n.Bytes:
+			states[i] = Copy
+		case st.Newest.Before(n.Newest) || st.Files < n.Files && !st.Newest.After(n.Newest):
+			states[i] = Stale
+		default:
+			states[i] = Differs
+		}
+	}
+	return best
+}
+
+// newest picks the location whose files were modified last (folder times
 // move as entries come and go, so they do not count), and of those the
-// one with the most files, among the holdings no copy left unfinished
-// (among all, when every one is).
-func newest(hs []Holding) int {
+// one with the most files, among those no copy left unfinished (among
+// all, when every one is).
+func newest(stats []*index.Stats) int {
 	best := -1
 	later := func(a, b *index.Stats) bool {
 		return a.Newest.After(b.Newest) || a.Newest.Equal(b.Newest) && a.Files > b.Files
 	}
 	for _, complete := range []bool{true, false} {
-		for i, h := range hs {
-			if complete && h.Stats.Temps > 0 {
+		for i, st := range stats {
+			if complete && st.Temps > 0 {
 				continue
 			}
-			if best < 0 || later(h.Stats, hs[best].Stats) {
+			if best < 0 || later(st, stats[best]) {
 				best = i
 			}
 		}

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -59,5 +60,22 @@ func TestFingerprint(t *testing.T) {
 		if got := build(t, change); got == base {
 			t.Errorf("%s left the fingerprint as it was", name)
 		}
+	}
+}
+
+// TestProjectFingerprintAgrees: a project rescanned alone (after a copy)
+// has the fingerprint a load gives it.
+func TestProjectFingerprintAgrees(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "footage/acme/spot")
+	writeFile(t, filepath.Join(p, "a.mov"), 5)
+	writeFile(t, filepath.Join(p, "day1/b.mov"), 7)
+	snap := scanAll(t, Scanner{}, []index.Database{{Name: "DB", Root: root}}, []index.Category{catFootage})[0]
+	st, errs, err := Scanner{}.Project(context.Background(), p)
+	if err != nil || len(errs) != 0 {
+		t.Fatal(err, errs)
+	}
+	if want := snap.Categories["footage"]["acme"]["spot"].Fingerprint; st.Fingerprint != want {
+		t.Fatalf("Project's fingerprint %x, a load's %x", st.Fingerprint, want)
 	}
 }

@@ -156,7 +156,7 @@ func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index
 	q := newQueue[task]()
 	b := &builder{root: root.(fsys.Scanner), base: dir, snap: &index.Snapshot{}}
 	p := &project{stats: &index.Stats{}}
-	q.push(task{rel: ".", level: levelTree, db: b, project: p})
+	q.push(task{rel: ".", inside: ".", level: levelTree, db: b, project: p})
 	if err := q.run(ctx, s.jobs(), func() func(task) { return s.worker(q) }); err != nil {
 		return nil, nil, err
 	}
