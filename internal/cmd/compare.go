@@ -445,7 +445,7 @@ func compareProjects(s *Session, projects []index.Project, da, db index.Database
 				out.MissingAtB.Bytes += sa.Bytes
 			case !inA:
 				row.Status, status = "only_b", s.paint(yellow, "only in "+db.Name)
-			case sa.Bytes != sb.Bytes || sa.Files != sb.Files:
+			case sa.Fingerprint != sb.Fingerprint || sa.Bytes != sb.Bytes || sa.Files != sb.Files:
 				row.Status, status = "differs", s.paint(red, "differs")
 				out.Differ++
 			default:
