@@ -26,8 +26,13 @@ func MatchName(pattern, name string) (bool, error) {
 // SplitProject splits "CLIENT/PROJECT" at its first slash.
 func SplitProject(s string) (Project, error) {
 	client, name, ok := strings.Cut(s, "/")
-	if !ok || client == "" || name == "" || strings.Contains(name, "/") {
+	switch {
+	case !ok || client == "" || name == "" || strings.Contains(name, "/"):
 		return Project{}, fmt.Errorf("%q is not CLIENT/PROJECT", s)
+	case client == "." || client == ".." || name == "." || name == "..":
+		return Project{}, fmt.Errorf("%q is not CLIENT/PROJECT: a client or project cannot be named \".\" or \"..\"", s)
+	case strings.ContainsRune(s, 0):
+		return Project{}, fmt.Errorf("%q is not CLIENT/PROJECT: a name cannot hold a NUL byte", s)
 	}
 	return Project{client, name}, nil
 }

@@ -102,6 +102,11 @@ func TestSplitProject(t *testing.T) {
 		{"a/b/c", Project{}, `"a/b/c" is not CLIENT/PROJECT`},
 		{"a//b", Project{}, `"a//b" is not CLIENT/PROJECT`},
 		{"a/b/", Project{}, `"a/b/" is not CLIENT/PROJECT`},
+		// Issue 7, item 8: names that would leave the category's folder.
+		{"../..", Project{}, `"../.." is not CLIENT/PROJECT: a client or project cannot be named "." or ".."`},
+		{"acme/..", Project{}, `"acme/.." is not CLIENT/PROJECT: a client or project cannot be named "." or ".."`},
+		{"./x", Project{}, `"./x" is not CLIENT/PROJECT: a client or project cannot be named "." or ".."`},
+		{"a\x00b/c", Project{}, `"a\x00b/c" is not CLIENT/PROJECT: a name cannot hold a NUL byte`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
