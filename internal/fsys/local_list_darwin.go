@@ -19,10 +19,10 @@ func readNames(fd int) ([]string, error) {
 
 // scanEntries lists an open folder through package os; the kinds are
 // left to fstatat.
-func scanEntries(fd int, _ []byte, fn func(name string, kind Kind, known bool)) error {
+func scanEntries(fd int, _ []byte, fn func(name string, ino uint64, kind Kind, known bool)) error {
 	names, err := readNames(fd)
 	for _, name := range names {
-		fn(name, KindFile, false)
+		fn(name, 0, KindFile, false)
 	}
 	return err
 }

@@ -8,15 +8,16 @@ import (
 
 // Offsets in a linux_dirent64 record.
 const (
+	direntIno    = 0
 	direntReclen = 16
 	direntType   = 18
 	direntName   = 19
 )
 
 // scanEntries lists an open folder with getdents64 into buf, calling fn
-// with each entry's name and the kind the listing gives (known false
-// where the file system does not say).
-func scanEntries(fd int, buf []byte, fn func(name string, kind Kind, known bool)) error {
+// with each entry's name, its inode number and the kind the listing gives
+// (known false where the file system does not say).
+func scanEntries(fd int, buf []byte, fn func(name string, ino uint64, kind Kind, known bool)) error {
 	for {
 		n, err := unix.Getdents(fd, buf)
 		if err == unix.EINTR {
@@ -34,21 +35,22 @@ func scanEntries(fd int, buf []byte, fn func(name string, kind Kind, known bool)
 				break
 			}
 			name, typ := cstring(rec[direntName:reclen]), rec[direntType]
+			ino := binary.NativeEndian.Uint64(rec[direntIno:])
 			rec = rec[reclen:]
 			if name == "." || name == ".." {
 				continue
 			}
 			switch typ {
 			case unix.DT_DIR:
-				fn(name, KindDir, true)
+				fn(name, ino, KindDir, true)
 			case unix.DT_REG:
-				fn(name, KindFile, true)
+				fn(name, ino, KindFile, true)
 			case unix.DT_LNK:
-				fn(name, KindSymlink, true)
+				fn(name, ino, KindSymlink, true)
 			case unix.DT_UNKNOWN:
-				fn(name, KindFile, false)
+				fn(name, ino, KindFile, false)
 			default:
-				fn(name, KindSpecial, true)
+				fn(name, ino, KindSpecial, true)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -252,7 +253,7 @@ func (b *builder) addClients(t task, names []string) []task {
 		clients[name] = index.Projects{}
 		next = append(next, task{rel: path.Join(t.rel, name), level: levelClient, db: b, cat: t.cat, client: name})
 	}
-	return next
+	return lowestFirst(next)
 }
 
 // addProjects records the projects of a client and returns their tasks.
@@ -266,7 +267,7 @@ func (b *builder) addProjects(t task, names []string) []task {
 		projects[name] = p.stats
 		next = append(next, task{rel: path.Join(t.rel, name), inside: ".", level: levelTree, db: b, project: p})
 	}
-	return next
+	return lowestFirst(next)
 }
 
 func (b *builder) addErrors(errs []index.PathError) {
@@ -289,7 +290,15 @@ func subfolders(t task, names []string) []task {
 	for i, name := range names {
 		next[i] = task{rel: t.rel + "/" + name, inside: path.Join(t.inside, name), level: levelTree, db: t.db, project: t.project}
 	}
-	return next
+	return lowestFirst(next)
+}
+
+// lowestFirst orders the tasks of one folder's sub-folders, listed in
+// inode order, so that the last-in, first-out queue hands out the lowest
+// inode first: a cold scan then reads the disk's inode tables forwards.
+func lowestFirst(ts []task) []task {
+	slices.Reverse(ts)
+	return ts
 }
 
 // visible drops names that start with a dot: .Trashes, .snapshot and the
