@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"errors"
 	"path"
 	"sync/atomic"
 	"time"
@@ -54,77 +55,63 @@ func Verify(ctx context.Context, a, b string, jobs int, progress *Progress) (*Re
 			r.Entries[i].Diff = march.Same // only content counts here
 		}
 	}
-	errs := make([]error, len(r.Entries))
-	parallel.Each(ctx, jobs, len(todo), func() *hasher { return newHasher(da, db) }, func(k int, h *hasher) {
-		i := todo[k]
-		errs[i] = h.hash(ctx, &r.Entries[i], progress)
-	})
-	for _, h := range errs {
-		if h != nil {
-			return nil, h
-		}
+	// Each side of each file is a task of its own, next to its pair, so
+	// that the two sides are read at once on the two databases, by the
+	// workers there are, without a goroutine started per file.
+	sums := make([]checksum.Sum, 2*len(todo))
+	errs := make([]error, 2*len(todo))
+	roots := [2]fsys.Dir{da, db}
+	parallel.Each(ctx, max(2, jobs), 2*len(todo), func() *hasher { return &hasher{buf: make([]byte, hashBuf)} },
+		func(k int, h *hasher) {
+			e := &r.Entries[todo[k/2]]
+			sums[k], errs[k] = h.hash(ctx, roots[k%2], k%2, e.Rel, progress)
+		})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	for k, i := range todo {
+		if sums[2*k] == sums[2*k+1] {
+			r.Entries[i].Diff = march.Same
+		} else {
+			r.Entries[i].Diff = march.Content
+		}
+	}
 	return r, nil
 }
 
-// hasher is one verify worker: its buffers, and the folders it last
-// opened on both sides, since the files come folder by folder.
+// hasher is one verify worker: its buffer, and the folder it last opened
+// on each side, since the files come folder by folder.
 type hasher struct {
-	rootA, rootB fsys.Dir
-	dir          string
-	a, b         fsys.Dir
-	bufA, bufB   []byte
+	buf  []byte
+	dirs [2]string
+	open [2]fsys.Dir
 }
 
-func newHasher(a, b fsys.Dir) *hasher {
-	return &hasher{rootA: a, rootB: b, bufA: make([]byte, hashBuf), bufB: make([]byte, hashBuf)}
-}
-
-// hash hashes both sides of an entry at once and classifies it.
-func (h *hasher) hash(ctx context.Context, e *Entry, p *Progress) error {
-	if err := h.open(e.Dir()); err != nil {
-		return err
+// hash hashes the file rel on one side.
+func (h *hasher) hash(ctx context.Context, root fsys.Dir, side int, rel string, p *Progress) (checksum.Sum, error) {
+	dir := path.Dir(rel)
+	if h.open[side] == nil || h.dirs[side] != dir {
+		if h.open[side] != nil {
+			h.open[side].Close()
+			h.open[side] = nil
+		}
+		d, err := fsys.Walk(root, dir)
+		if err != nil {
+			return checksum.Sum{}, err
+		}
+		h.open[side], h.dirs[side] = d, dir
 	}
-	name := path.Base(e.Rel)
-	sumA, sumB, err := checksum.Both(ctx, h.a, name, h.b, name, h.bufA, h.bufB, func(n int) { p.Bytes.Add(int64(n)) })
-	if err != nil {
-		return err
-	}
-	if sumA == sumB {
-		e.Diff = march.Same
-	} else {
-		e.Diff = march.Content
-	}
-	return nil
-}
-
-// open opens the folder dir on both sides, unless it is the one open.
-func (h *hasher) open(dir string) error {
-	if h.a != nil && h.dir == dir {
-		return nil
-	}
-	h.Close()
-	a, err := fsys.Walk(h.rootA, dir)
-	if err != nil {
-		return err
-	}
-	b, err := fsys.Walk(h.rootB, dir)
-	if err != nil {
-		a.Close()
-		return err
-	}
-	h.a, h.b, h.dir = a, b, dir
-	return nil
+	return checksum.Open(ctx, h.open[side], path.Base(rel), h.buf, func(n int) { p.Bytes.Add(int64(n)) })
 }
 
 // Close closes the folders it holds open.
 func (h *hasher) Close() {
-	if h.a != nil {
-		h.a.Close()
-		h.b.Close()
-		h.a, h.b = nil, nil
+	for _, d := range h.open {
+		if d != nil {
+			d.Close()
+		}
 	}
 }

@@ -150,7 +150,7 @@ func (d *localDir) Open(name string) (File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: d.join(name), Err: err}
 	}
-	return &localFile{os.NewFile(uintptr(fd), d.join(name))}, nil
+	return newLocalFile(fd, d.join(name)), nil
 }
 
 // Create makes the new file name for writing, with perm; it fails if the
@@ -165,7 +165,7 @@ func (d *localDir) Create(name string, perm fs.FileMode) (File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "create", Path: d.join(name), Err: err}
 	}
-	return &localFile{os.NewFile(uintptr(fd), d.join(name))}, nil
+	return newLocalFile(fd, d.join(name)), nil
 }
 
 func retry(f func() error) error {

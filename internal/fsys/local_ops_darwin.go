@@ -1,8 +1,6 @@
 package fsys
 
 import (
-	"os"
-
 	"golang.org/x/sys/unix"
 )
 
@@ -23,7 +21,7 @@ func readAhead(int) {}
 const utimeOmit = -2
 
 // copyRange is not available here.
-func copyRange(in, out *os.File, off, n int64) error { return ErrUnsupported }
+func copyRange(_, _ int, _, _ string, _, _ int64) error { return ErrUnsupported }
 
 func renameNoReplace(fromfd int, from string, tofd int, to string) error {
 	return unix.RenameatxNp(fromfd, from, tofd, to, unix.RENAME_EXCL)

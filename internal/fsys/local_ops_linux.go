@@ -3,7 +3,6 @@ package fsys
 import (
 	"io"
 	"io/fs"
-	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -36,17 +35,17 @@ const utimeOmit = (1 << 30) - 2
 // copyRange has the kernel copy n bytes at off from in to the same offset
 // in out, without them passing through the program. It fails with
 // ErrUnsupported where the kernel cannot for these two files.
-func copyRange(in, out *os.File, off, n int64) error {
+func copyRange(in, out int, _, outName string, off, n int64) error {
 	for n > 0 {
 		roff, woff := off, off
-		k, err := unix.CopyFileRange(int(in.Fd()), &roff, int(out.Fd()), &woff, int(min(n, 1<<30)), 0)
+		k, err := unix.CopyFileRange(in, &roff, out, &woff, int(min(n, 1<<30)), 0)
 		switch {
 		case err == unix.EINTR:
 			continue
 		case err == unix.EXDEV || err == unix.EINVAL || err == unix.ENOSYS || err == unix.EOPNOTSUPP:
 			return ErrUnsupported
 		case err != nil:
-			return &fs.PathError{Op: "copy_file_range", Path: out.Name(), Err: err}
+			return &fs.PathError{Op: "copy_file_range", Path: outName, Err: err}
 		case k == 0:
 			return io.ErrUnexpectedEOF // the source is shorter than it was
 		}
