@@ -26,6 +26,9 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/shell"
 )
 
+// maxJobs is the most folders a scan reads at once.
+const maxJobs = 256
+
 // Exit statuses.
 const (
 	exitOK          = 0
@@ -80,9 +83,14 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, err
 	}
 	o.args = fs.Args()
+	jSet := false
+	fs.Visit(func(f *flag.Flag) { jSet = jSet || f.Name == "j" })
 	switch {
-	case o.jobs < 0:
-		return o, usageErr(fs, "-j must be at least 1")
+	case jSet && o.jobs < 1:
+		return o, usageErr(fs, fmt.Sprintf("-j %d: want a number of at least 1", o.jobs))
+	case o.jobs > maxJobs:
+		fmt.Fprintf(stderr, "autobackup: -j %d: using %d, the most that helps\n", o.jobs, maxJobs)
+		o.jobs = maxJobs
 	case o.file != "" && len(o.args) > 0:
 		return o, usageErr(fs, "-f runs a script; give no command as well")
 	case o.config != "" && o.noConfig:

@@ -69,17 +69,18 @@ func addDatabase(s *Session, name, path string) error {
 	if err != nil {
 		return err
 	}
+	e, statErr := fsys.Stat(root)
+	if statErr == nil && e.Kind != fsys.KindDir {
+		return fmt.Errorf("database %s: %s is a %s, not a folder; usage: add database NAME PATH", name, root, e.Kind)
+	}
 	if err := s.Layout.AddDatabase(index.Database{Name: name, Root: root}); err != nil {
 		return err
 	}
-	e, err := fsys.Stat(root)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(statErr, fs.ErrNotExist):
 		s.Warnf("database %s: %s does not exist yet; it shows as offline until it does", name, root)
-	case err != nil:
-		s.Warnf("database %s: %v", name, err)
-	case e.Kind != fsys.KindDir:
-		s.Warnf("database %s: %s is not a folder; it shows as offline", name, root)
+	case statErr != nil:
+		s.Warnf("database %s: %v", name, statErr)
 	}
 	return nil
 }

@@ -302,7 +302,7 @@ func writeOneSided(b *strings.Builder, s *Session, l pairLocation, da, db index.
 	if !l.inA {
 		where, st = db.Name, l.statsB
 	}
-	fmt.Fprintf(b, "%s %s: %s (%s, %s)\n", l.project, l.category.Name,
+	fmt.Fprintf(b, "%s %s: %s (%s, %s)\n", table.Escape(l.project.String()), l.category.Name,
 		s.paint(yellow, "only in "+where), units.Bytes(st.Bytes), plural(int(st.Files), "file"))
 }
 
@@ -319,7 +319,7 @@ func classLabel(c compare.Class, da, db index.Database) string {
 
 func writeFileComparison(b *strings.Builder, s *Session, l pairLocation, r *compare.Result, how fileListing, da, db index.Database) {
 	done := map[string]string{"compare": "compared", "verify": "verified"}[how.verb]
-	fmt.Fprintf(b, "%s %s: %s %s and %s\n", l.project, l.category.Name, done, da.Name, db.Name)
+	fmt.Fprintf(b, "%s %s: %s %s and %s\n", table.Escape(l.project.String()), l.category.Name, done, da.Name, db.Name)
 	var counts []string
 	for _, c := range []compare.Class{compare.Identical, compare.OnlyA, compare.OnlyB, compare.Differs} {
 		n, bytes := r.Count(c)

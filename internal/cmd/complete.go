@@ -3,6 +3,7 @@ package cmd
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Complete returns what may follow the end of line, the text before the
@@ -95,14 +96,21 @@ func encode(v, typed string, lx *lexer) string {
 	rest := v[len(typed):]
 	state := lx.state
 	open := ""
-	if !lx.inWord && needsQuote(v) {
+	switch {
+	case !lx.inWord && strings.ContainsFunc(v, unicode.IsControl):
+		state, open = ansi, "$'"
+	case !lx.inWord && needsQuote(v):
 		state, open = double, `"`
 	}
 	out := open + escapeIn(state, rest)
 	if strings.HasSuffix(v, "/") {
 		return out
 	}
-	if state != unquoted {
+	switch state {
+	case unquoted:
+	case ansi:
+		out += "'"
+	default:
 		out += string(state)
 	}
 	return out + " "

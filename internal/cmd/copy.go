@@ -124,7 +124,7 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 		return nil, err
 	}
 	req := &copyRequest{from: from, to: to, what: a.Get("CLIENT/PROJECT") + " " + a.Get("CATEGORY")}
-	if req.opts, req.dryRun, err = copyOptions(a); err != nil {
+	if req.opts, req.dryRun, err = copyOptions(s, a); err != nil {
 		return nil, err
 	}
 	req.opts.FromName, req.opts.ToName = from.Name, to.Name
@@ -162,13 +162,13 @@ func checkOnline(d index.Database) error {
 	return nil
 }
 
-func copyOptions(a Args) (backup.Options, bool, error) {
+func copyOptions(s *Session, a Args) (backup.Options, bool, error) {
 	var o backup.Options
 	_, dry := a.Flag("dry-run")
 	_, o.Checksum = a.Flag("checksum")
 	_, o.Overwrite = a.Flag("overwrite")
 	_, o.NoVerify = a.Flag("no-verify")
-	jobs, err := jobsFlag(a, 0)
+	jobs, err := jobsFlag(s, a, 0, mostFileJobs)
 	o.Jobs = jobs
 	return o, dry, err
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
+	"github.com/bcnvisuals/autobackup/internal/table"
 	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
@@ -37,7 +38,7 @@ func (l *copyLog) record(e backup.Event) {
 func reportCopy(ctx context.Context, s *Session, req *copyRequest, res *backup.Result, log *copyLog, runErr error) error {
 	cancelled := runErr != nil && ctx.Err() != nil
 	for _, w := range log.warnings {
-		s.Warnf("%s", w)
+		s.Warnf("%s", table.Escape(w))
 	}
 	if s.JSON {
 		err := s.printJSON(copyJSON{From: req.from.Name, To: req.to.Name,
@@ -49,15 +50,15 @@ func reportCopy(ctx context.Context, s *Session, req *copyRequest, res *backup.R
 			return err
 		}
 	} else {
-		s.Printf("%s: %s\n", req.words(), copySummary(res, cancelled))
+		s.Printf("%s: %s\n", table.Escape(req.words()), copySummary(res, cancelled))
 		for _, c := range log.conflicts {
-			s.Printf("conflict: %s\n", c)
+			s.Printf("conflict: %s\n", table.Escape(c))
 		}
 		for _, f := range log.failed {
-			s.Printf("failed: %s\n", f)
+			s.Printf("failed: %s\n", table.Escape(f))
 		}
 		for _, c := range log.changed {
-			s.Printf("changed: %s: the source changed while it was copied; not recorded as copied\n", c)
+			s.Printf("changed: %s: the source changed while it was copied; not recorded as copied\n", table.Escape(c))
 		}
 		if res.ReplacedDir != "" {
 			s.Printf("the replaced versions are kept in %s\n", res.ReplacedDir)

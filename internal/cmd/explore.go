@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 var cmdExplore = &Command{
@@ -62,7 +63,7 @@ func runExplore(_ context.Context, s *Session, a Args) error {
 	if s.JSON {
 		return s.printJSON(exploreJSON{Path: dir, Opened: opened, Why: why})
 	}
-	s.Printf("%s\n", dir)
+	s.Printf("%s\n", table.Escape(dir))
 	if !opened {
 		s.Warnf("%s", why)
 	}

@@ -183,7 +183,7 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 			count[row] = g.judgeRow(row, locs, idx)
 		}
 	}
-	b.WriteString(p.String())
+	b.WriteString(table.Escape(p.String()))
 	b.WriteByte('\n')
 	t := g.table
 	t.Reset()

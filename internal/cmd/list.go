@@ -63,7 +63,7 @@ func listClients(s *Session, database string) error {
 		return s.printJSON(map[string][]string{"clients": nonNil(clients)})
 	}
 	for _, c := range clients {
-		s.Printf("%s\n", c)
+		s.Printf("%s\n", table.Escape(c))
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ func listProjects(s *Session, client, database string) error {
 		return s.printJSON(map[string][]string{"projects": names})
 	}
 	for _, n := range names {
-		s.Printf("%s\n", n)
+		s.Printf("%s\n", table.Escape(n))
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	jobs, err := jobsFlag(a, s.Jobs)
+	jobs, err := jobsFlag(s, a, s.Jobs, mostScanJobs)
 	if err != nil {
 		return err
 	}
@@ -115,8 +115,10 @@ type cancelError struct {
 func (e *cancelError) Error() string { return e.msg }
 func (e *cancelError) Unwrap() error { return e.cause }
 
-// jobsFlag reads -j N, or returns def when it is not given.
-func jobsFlag(a Args, def int) (int, error) {
+// jobsFlag reads -j N, or returns def when it is not given. A number
+// past what the machine can use is lowered to most, with a warning: a
+// worker each for a hundred million jobs would exhaust memory first.
+func jobsFlag(s *Session, a Args, def, most int) (int, error) {
 	v, ok := a.Flag("j")
 	if !ok {
 		return def, nil
@@ -125,8 +127,19 @@ func jobsFlag(a Args, def int) (int, error) {
 	if err != nil || n < 1 {
 		return 0, fmt.Errorf("-j %s: want a number of at least 1", v)
 	}
+	if n > most {
+		s.Warnf("-j %s: using %d, the most that helps", v, most)
+		n = most
+	}
 	return n, nil
 }
+
+// Most workers worth starting: folders read at once by a scan (reads of
+// a network share block for long), and files copied or hashed at once.
+const (
+	mostScanJobs = 256
+	mostFileJobs = 64
+)
 
 // loadTargets returns the databases to scan: the named ones, or all.
 func loadTargets(s *Session, names []string) ([]index.Database, error) {

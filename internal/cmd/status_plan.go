@@ -6,6 +6,7 @@ import (
 
 	"github.com/bcnvisuals/autobackup/internal/copies"
 	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 // printFixPlan prints the copy lines that put each location at risk onto
@@ -31,12 +32,12 @@ func printFixPlan(s *Session, locs []copies.Location, to index.Database) error {
 // planLine is the line that fixes one location, or a comment saying why
 // there is none.
 func planLine(s *Session, l copies.Location, to index.Database) string {
-	what := l.Project.String() + " " + l.Category.Name
+	what := table.Escape(l.Project.String()) + " " + l.Category.Name
 	from, ok := onlineCopy(s, l)
 	if !ok {
 		return fmt.Sprintf("# %s: no copy is on a database online now (held by %s)", what, strings.Join(l.HeldBy(), ", "))
 	}
-	words := []string{"copy", Quote(l.Project.String()), Quote(l.Category.Name), Quote(from), Quote(to.Name)}
+	words := []string{"copy", "--", Literal(l.Project.String()), Quote(l.Category.Name), Quote(from), Quote(to.Name)}
 	h, held := l.Holding(to.Name)
 	switch {
 	case !held || h.State == copies.Incomplete:
@@ -46,8 +47,8 @@ func planLine(s *Session, l copies.Location, to index.Database) string {
 	case h.State == copies.Stale && fewer(h.Stats, l.Holdings[l.Newest].Stats):
 		return strings.Join(words, " ") // to holds an older part of it
 	}
-	return fmt.Sprintf("# %s: %s holds other versions (%s); look first: compare %s %s %s %s",
-		what, to.Name, h.Note, Quote(l.Project.String()), Quote(l.Category.Name), Quote(from), Quote(to.Name))
+	return fmt.Sprintf("# %s: %s holds other versions (%s); look first: compare -- %s %s %s %s",
+		what, to.Name, h.Note, Literal(l.Project.String()), Quote(l.Category.Name), Quote(from), Quote(to.Name))
 }
 
 // onlineCopy picks the database to copy a location from: its newest copy
@@ -68,4 +69,18 @@ func onlineCopy(s *Session, l copies.Location) (string, bool) {
 // newest: likely a part of it, which a plain copy completes.
 func fewer(st, newest *index.Stats) bool {
 	return st.Files < newest.Files && st.Bytes < newest.Bytes
+}
+
+// Literal writes CLIENT/PROJECT so that a command reads it back as that
+// one project, whatever its name holds: glob characters escaped (a project
+// named * is not every project), then quoted for the tokenizer.
+func Literal(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return Quote(b.String())
 }

@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,12 +28,14 @@ const (
 	unquoted quote = 0
 	single   quote = '\''
 	double   quote = '"'
+	ansi     quote = '$' // $'...', where \n, \t, \xHH and the like are escapes
 )
 
 // lexer splits a line into tokens with shell-like rules: white space
 // separates words, 'single' and "double" quotes group them, a backslash
 // escapes the next character (inside double quotes only \" and \\ are
-// escapes), and a # at the start of a word begins a comment.
+// escapes), $'...' holds control characters as escapes (\n, \t, \x1b,
+// as in bash), and a # at the start of a word begins a comment.
 type lexer struct {
 	tokens  []Token
 	cur     strings.Builder
@@ -39,6 +43,9 @@ type lexer struct {
 	start   int
 	state   quote
 	escaped bool
+	dollar  bool // a $ was read, which opens $'...' if a quote follows
+	hex     int  // hex digits still to read of a \xHH in $'...'
+	hexVal  byte
 }
 
 // Split breaks a command line into tokens. It returns an error for an
@@ -51,6 +58,7 @@ func Split(line string) ([]Token, error) {
 	case lx.escaped:
 		return nil, ErrTrailingSlash
 	}
+	lx.endDollar()
 	lx.flush(len(line))
 	return lx.tokens, nil
 }
@@ -86,10 +94,22 @@ func lex(line string) *lexer {
 // UTF-8 are kept as they are, since file names may hold them. It reports
 // true when the rest of the line is a comment.
 func (lx *lexer) step(i int, r rune, raw string) bool {
+	if lx.state == ansi {
+		lx.stepANSI(r, raw)
+		return false
+	}
 	if lx.escaped {
 		lx.escaped = false
 		lx.cur.WriteString(raw)
 		return false
+	}
+	if lx.dollar {
+		lx.dollar = false
+		if lx.state == unquoted && r == '\'' {
+			lx.state = ansi
+			return false
+		}
+		lx.cur.WriteByte('$')
 	}
 	switch lx.state {
 	case single:
@@ -125,10 +145,68 @@ func (lx *lexer) step(i int, r rune, raw string) bool {
 		lx.state = double
 	case '\\':
 		lx.escaped = true
+	case '$':
+		lx.dollar = true
 	default:
 		lx.cur.WriteString(raw)
 	}
 	return false
+}
+
+// endDollar writes a $ that no quote followed.
+func (lx *lexer) endDollar() {
+	if lx.dollar {
+		lx.dollar = false
+		lx.cur.WriteByte('$')
+	}
+}
+
+// ansiEscapes are the one-letter escapes of $'...'.
+var ansiEscapes = map[rune]byte{'a': '\a', 'b': '\b', 'e': 0x1b, 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v',
+	'\\': '\\', '\'': '\'', '"': '"'}
+
+// stepANSI consumes a rune inside $'...'.
+func (lx *lexer) stepANSI(r rune, raw string) {
+	if lx.hex > 0 {
+		if d, ok := hexDigit(r); ok {
+			lx.hexVal = lx.hexVal<<4 | d
+			if lx.hex--; lx.hex == 0 {
+				lx.cur.WriteByte(lx.hexVal)
+			}
+			return
+		}
+		lx.cur.WriteByte(lx.hexVal) // \x with one digit
+		lx.hex = 0
+	}
+	switch {
+	case lx.escaped:
+		lx.escaped = false
+		if r == 'x' {
+			lx.hex, lx.hexVal = 2, 0
+		} else if b, ok := ansiEscapes[r]; ok {
+			lx.cur.WriteByte(b)
+		} else {
+			lx.cur.WriteString("\\" + raw) // not an escape: kept as written
+		}
+	case r == '\\':
+		lx.escaped = true
+	case r == '\'':
+		lx.state = unquoted
+	default:
+		lx.cur.WriteString(raw)
+	}
+}
+
+func hexDigit(r rune) (byte, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return byte(r - '0'), true
+	case r >= 'a' && r <= 'f':
+		return byte(r - 'a' + 10), true
+	case r >= 'A' && r <= 'F':
+		return byte(r - 'A' + 10), true
+	}
+	return 0, false
 }
 
 func (lx *lexer) begin(i int) {
@@ -139,6 +217,7 @@ func (lx *lexer) begin(i int) {
 }
 
 func (lx *lexer) flush(end int) {
+	lx.endDollar()
 	if !lx.inWord {
 		return
 	}
@@ -148,19 +227,22 @@ func (lx *lexer) flush(end int) {
 }
 
 // Quote returns s written so that Split reads it back as one token equal
-// to s. Plain words are returned unchanged.
+// to s, on one line: control characters are written as $'...' escapes.
+// Plain words are returned unchanged.
 func Quote(s string) string {
-	if s != "" && !needsQuote(s) {
+	switch {
+	case s != "" && !needsQuote(s):
 		return s
-	}
-	if !strings.Contains(s, "'") {
+	case strings.ContainsFunc(s, unicode.IsControl):
+		return "$'" + escapeIn(ansi, s) + "'"
+	case !strings.Contains(s, "'"):
 		return "'" + s + "'"
 	}
 	return `"` + escapeIn(double, s) + `"`
 }
 
 func needsQuote(s string) bool {
-	return strings.ContainsAny(s, " \t\n\r'\"\\") || strings.HasPrefix(s, "#")
+	return strings.ContainsAny(s, " \t\n\r'\"\\$") || strings.HasPrefix(s, "#") || strings.ContainsFunc(s, unicode.IsControl)
 }
 
 // escapeIn writes s so that it reads back unchanged in quoting state q.
@@ -185,8 +267,38 @@ func escapeIn(q quote, s string) string {
 				b.WriteString(`'\''`)
 				continue
 			}
+		case ansi:
+			if e := ansiEscape(r, raw); e != "" {
+				b.WriteString(e)
+				continue
+			}
 		}
 		b.WriteString(raw)
 	}
 	return b.String()
+}
+
+// ansiEscape writes one rune inside $'...': a control character, a byte
+// that is not UTF-8, a quote or a backslash as an escape, else "".
+func ansiEscape(r rune, raw string) string {
+	switch {
+	case r == '\\' || r == '\'':
+		return "\\" + raw
+	case r == utf8.RuneError && len(raw) == 1:
+		return fmt.Sprintf("\\x%02x", raw[0])
+	case unicode.IsControl(r) && r < 0x80:
+		for letter, b := range ansiEscapes {
+			if rune(b) == r && letter != '\\' && letter != '\'' && letter != '"' {
+				return "\\" + string(letter)
+			}
+		}
+		return fmt.Sprintf("\\x%02x", r)
+	case unicode.IsControl(r):
+		var b strings.Builder
+		for i := 0; i < len(raw); i++ {
+			fmt.Fprintf(&b, "\\x%02x", raw[i])
+		}
+		return b.String()
+	}
+	return ""
 }

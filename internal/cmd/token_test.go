@@ -39,6 +39,14 @@ func TestSplit(t *testing.T) {
 		{`fetch 'open`, nil, ErrUnclosedQuote},
 		{`fetch trailing\`, nil, ErrTrailingSlash},
 		{`"# not a comment"`, []string{"# not a comment"}, nil},
+		// $'...' (issue 7, item 10): control characters a script can hold
+		// on one line.
+		{`copy $'two\nlines' x`, []string{"copy", "two\nlines", "x"}, nil},
+		{`$'\t\x1b[31m\\ \' \q'`, []string{"\t\x1b[31m\\ ' \\q"}, nil},
+		{`$'\x4'x`, []string{"\x04x"}, nil},
+		{`cost$5 $ a$`, []string{"cost$5", "$", "a$"}, nil},
+		{`"$'not ansi'"`, []string{"$'not ansi'"}, nil},
+		{`$'open`, nil, ErrUnclosedQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -76,6 +84,11 @@ func TestQuote(t *testing.T) {
 		{"#hash", "'#hash'"},
 		{"mid#hash", "mid#hash"},
 		{"东京", "东京"},
+		{"two\nlines", `$'two\nlines'`},
+		{"esc\x1b[31m it's", `$'esc\e[31m it\'s'`},
+		{"c1\u0085", `$'c1\xc2\x85'`},
+		{"$'x'", `"$'x'"`},
+		{"cost$5", `'cost$5'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -129,6 +142,9 @@ func FuzzSplit(f *testing.F) {
 		quoted := make([]string, len(words))
 		for i, w := range words {
 			quoted[i] = Quote(w)
+			if strings.ContainsAny(quoted[i], "\n\r") {
+				t.Fatalf("Quote(%q) = %q spans lines", w, quoted[i])
+			}
 		}
 		again, err := Words(strings.Join(quoted, " "))
 		if err != nil {

@@ -40,7 +40,7 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	jobs, err := jobsFlag(a, runtime.GOMAXPROCS(0))
+	jobs, err := jobsFlag(s, a, runtime.GOMAXPROCS(0), mostFileJobs)
 	if err != nil {
 		return err
 	}

@@ -93,6 +93,8 @@ func CleanCategoryPath(p string) (string, error) {
 		return "", fmt.Errorf("category path is empty")
 	case path.IsAbs(slashed) || filepath.IsAbs(p) || filepath.VolumeName(p) != "":
 		return "", fmt.Errorf("category path %q is absolute; it must be relative to every database root", p)
+	case strings.ContainsFunc(p, unicode.IsControl):
+		return "", fmt.Errorf("category path %q contains a control character", p)
 	}
 	for _, part := range strings.Split(slashed, "/") {
 		if part == ".." {

@@ -167,6 +167,8 @@ func TestCleanCategoryPath(t *testing.T) {
 		{"inner spaces kept", "my footage", "my footage", ""},
 		{"unicode", "métrage/東京", "métrage/東京", ""},
 		{"empty", "", "", "category path is empty"},
+		{"NUL (issue 7, item 17)", "foot\x00age", "", `category path "foot\x00age" contains a control character`},
+		{"newline", "foot\nage", "", `category path "foot\nage" contains a control character`},
 		{"blank", "  \t", "", "category path is empty"},
 		{"absolute", "/footage", "", `category path "/footage" is absolute; it must be relative to every database root`},
 		{"root", "/", "", `category path "/" is absolute; it must be relative to every database root`},

@@ -114,15 +114,23 @@ const (
 	Shell
 )
 
-// Lines runs the command lines read from in. name is what errors are
-// prefixed with, as name:line: message. The run ends at EOF or at exit.
+// Lines runs the command lines read from in, of any length. name is what
+// errors are prefixed with, as name:line: message. The run ends at EOF or
+// at exit, which leaves this file only: the script after a config file
+// that says exit still runs.
 func (r *Runner) Lines(ctx context.Context, in io.Reader, name string, mode Mode) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	br := bufio.NewReader(in)
 	failed := false
-	for n := 1; sc.Scan(); n++ {
-		err := r.Exec(ctx, sc.Text())
-		if err != nil {
+	for n := 1; ; n++ {
+		line, rerr := readLine(br, n == 1)
+		if rerr != nil && !errors.Is(rerr, io.EOF) {
+			r.report(fmt.Sprintf("%s:%d", name, n), fmt.Errorf("read: %w", rerr))
+			return ErrFailed
+		}
+		if line == "" && errors.Is(rerr, io.EOF) {
+			break
+		}
+		if err := r.Exec(ctx, line); err != nil {
 			failed = true
 			r.report(fmt.Sprintf("%s:%d", name, n), err)
 			if mode == StopAtError || (errors.Is(err, ErrInterrupted) && mode != Shell) {
@@ -130,17 +138,29 @@ func (r *Runner) Lines(ctx context.Context, in io.Reader, name string, mode Mode
 			}
 		}
 		if r.Session.Exit {
+			r.Session.Exit = false
 			break
 		}
-	}
-	if err := sc.Err(); err != nil {
-		r.report(name, fmt.Errorf("read: %w", err))
-		return ErrFailed
+		if rerr != nil {
+			break
+		}
 	}
 	if failed {
 		return ErrFailed
 	}
 	return nil
+}
+
+// readLine reads one line, of any length, without its line ending (LF or
+// CRLF). The first line loses a UTF-8 byte-order mark, which editors on
+// Windows write at the top of a file.
+func readLine(br *bufio.Reader, first bool) (string, error) {
+	line, err := br.ReadString('\n')
+	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	if first {
+		line = strings.TrimPrefix(line, "\ufeff")
+	}
+	return line, err
 }
 
 func stopWith(err error) error {

@@ -72,15 +72,53 @@ func TestLines(t *testing.T) {
 	}
 }
 
-func TestLinesTooLong(t *testing.T) {
-	s, _, errs := session(t)
+// TestLinesOfAnyLength (issue 7, item 11): a line over 1 MiB is read
+// whole, its error names FILE:LINE, and with --keep-going the lines after
+// it still run.
+func TestLinesOfAnyLength(t *testing.T) {
+	s, out, errs := session(t)
 	r := &Runner{Session: s}
-	long := "list " + strings.Repeat("x", 2<<20) + "\n"
-	if err := r.Lines(context.Background(), strings.NewReader(long), "big.ab", StopAtError); !errors.Is(err, ErrFailed) {
+	long := "list " + strings.Repeat("x", 2<<20) + "\nlist categories\n"
+	if err := r.Lines(context.Background(), strings.NewReader(long), "big.ab", KeepGoing); !errors.Is(err, ErrFailed) {
 		t.Fatalf("error = %v", err)
 	}
-	if !strings.HasPrefix(errs.String(), "big.ab: read: ") {
-		t.Fatalf("stderr = %q", errs)
+	if !strings.HasPrefix(errs.String(), "big.ab:1: list: unknown argument") {
+		t.Fatalf("stderr = %.80q", errs)
+	}
+	if out.String() != "NAME  PATH  COPIES\n" {
+		t.Fatalf("the line after the long one did not run: %q", out)
+	}
+}
+
+// TestLinesExitLeavesTheFile (issue 7, item 9): exit ends the file it is
+// in, not the run: a config's exit must not end the script after it.
+func TestLinesExitLeavesTheFile(t *testing.T) {
+	s, out, _ := session(t)
+	r := &Runner{Session: s}
+	if err := r.Lines(context.Background(), strings.NewReader("exit\nlist databases\n"), "config", StopAtError); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "" || s.Exit {
+		t.Fatalf("after exit: ran %q, Exit %v", out, s.Exit)
+	}
+	if err := r.Lines(context.Background(), strings.NewReader("list categories\n"), "t.ab", StopAtError); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "NAME  PATH  COPIES\n" {
+		t.Fatalf("the script after a config's exit: %q", out)
+	}
+}
+
+// TestLinesByteOrderMark (issue 7, item 17): a UTF-8 BOM at the top of a
+// file written by a Windows editor is skipped, and CRLF ends a line.
+func TestLinesByteOrderMark(t *testing.T) {
+	s, out, errs := session(t)
+	r := &Runner{Session: s}
+	if err := r.Lines(context.Background(), strings.NewReader("\ufefflist categories\r\n"), "t.ab", StopAtError); err != nil {
+		t.Fatalf("%v: %s", err, errs)
+	}
+	if out.String() != "NAME  PATH  COPIES\n" {
+		t.Fatalf("out %q", out)
 	}
 }
 

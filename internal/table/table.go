@@ -124,8 +124,10 @@ func stripEscapes(s string) string {
 
 // Shorten fits s into max terminal columns by cutting its middle, so that
 // both the start and the end of a long name stay readable:
-// "a_very_long_pro…ject_name". It never drops a name altogether.
+// "a_very_long_pro…ject_name". It never drops a name altogether, and
+// shows its control characters as escapes first (see Escape).
 func Shorten(s string, max int) string {
+	s = Escape(s)
 	if Width(s) <= max || max < 5 {
 		return s
 	}
