@@ -306,3 +306,58 @@ func TestMakeComparesAtPrecision(t *testing.T) {
 		t.Fatalf("plan %q: a different file in the same second was called identical", got)
 	}
 }
+
+// TestRunCrossingCopies (issue 7, item 3): two copies in opposite
+// directions at once never take each other's temp files for data: when
+// both are done, each side holds every file of both, exactly, and no
+// temp file is left anywhere.
+func TestRunCrossingCopies(t *testing.T) {
+	deadline := time.Now().Add(raceTime())
+	for round := 0; time.Now().Before(deadline) || round < 2; round++ {
+		a, b := tree{}, tree{}
+		for i := range 80 {
+			a[fmt.Sprintf("day%d/a%03d.mov", i%4, i)] = strings.Repeat("a", 1000+i)
+			b[fmt.Sprintf("day%d/b%03d.mov", i%4, i)] = strings.Repeat("b", 1000+i)
+		}
+		from, to, loc := studio(t, a, b)
+		back := loc
+		back.Source = filepath.Join(to, loc.Dest)
+		var wg sync.WaitGroup
+		for _, dir := range []struct {
+			from, to string
+			loc      Location
+		}{{from, to, loc}, {to, from, back}} {
+			wg.Go(func() {
+				for try := 0; try < 20; try++ { // until it completes: it may find the other's temps mid-way
+					p, err := Make(context.Background(), dir.from, dir.to, []Location{dir.loc}, Options{Jobs: 2})
+					if err != nil {
+						t.Errorf("round %d: plan: %v", round, err)
+						return
+					}
+					res, err := Run(context.Background(), p, nil)
+					if errors.Is(err, ErrBusy) {
+						continue
+					}
+					if err != nil {
+						t.Errorf("round %d: run: %v", round, err)
+						return
+					}
+					if res.Complete() && res.Copied+res.Skipped >= 160 {
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for _, side := range []string{loc.Source, back.Source} {
+			got := names(t, side)
+			if len(got) != 160 {
+				t.Fatalf("round %d: %s holds %d files, want the 160 of both: %q", round, side, len(got), got)
+			}
+		}
+		checkSameFiles(t, loc.Source, back.Source)
+		if temps := append(findTemps(t, from), findTemps(t, to)...); len(temps) != 0 {
+			t.Fatalf("round %d: temp files left or copied as data: %q", round, temps)
+		}
+	}
+}
