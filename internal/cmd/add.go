@@ -11,10 +11,13 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
+// usageAddDatabase is add's first usage line, which its errors repeat.
+const usageAddDatabase = "add database NAME PATH"
+
 var cmdAdd = &Command{
 	Name: "add",
 	Usage: []string{
-		"add database NAME PATH",
+		usageAddDatabase,
 		"add category NAME RELPATH [--copies N]",
 	},
 	Short: "track a database, or a category found in every database",
@@ -71,7 +74,7 @@ func addDatabase(s *Session, name, path string) error {
 	}
 	e, statErr := fsys.Stat(root)
 	if statErr == nil && e.Kind != fsys.KindDir {
-		return fmt.Errorf("database %s: %s is a %s, not a folder; usage: add database NAME PATH", name, root, e.Kind)
+		return &UsageError{Reason: fmt.Sprintf("database %s: %s is a %s, not a folder", name, root, e.Kind), Lines: []string{usageAddDatabase}}
 	}
 	if err := s.Layout.AddDatabase(index.Database{Name: name, Root: root}); err != nil {
 		return err
