@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"path/filepath"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
+	"github.com/bcnvisuals/autobackup/internal/copies"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
@@ -190,20 +190,7 @@ func copyLocations(s *Session, arg string, cats []index.Category, from index.Dat
 		}
 		return nil, fmt.Errorf("%s is not in %s", arg, from.Name)
 	}
-	var locs []backup.Location
-	for _, proj := range projects {
-		for _, c := range cats {
-			if _, ok := s.Index.Location(from.Name, c.Name, proj); !ok {
-				continue
-			}
-			locs = append(locs, backup.Location{
-				Project:  proj,
-				Category: c.Name,
-				Source:   locationPath(from, c, proj),
-				Dest:     path.Join(c.Path, proj.Client, proj.Name),
-			})
-		}
-	}
+	locs := copies.ToCopy(s.Index, projects, cats, from)
 	if len(locs) == 0 {
 		what := "category " + cats[0].Name
 		if all {
@@ -246,7 +233,7 @@ func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 	var updates []index.Update
 	for _, l := range req.locations {
 		dir := filepath.Join(req.to.Root, filepath.FromSlash(l.Dest))
-		if !isDir(dir) {
+		if !isFolder(dir) {
 			continue // never made: a cancelled or failed copy
 		}
 		// What was written is on disk even when the copy was cancelled, so

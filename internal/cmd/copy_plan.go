@@ -16,10 +16,19 @@ var opNames = map[backup.Op]string{
 }
 
 func printPlan(s *Session, req *copyRequest, plan *backup.Plan) error {
-	t := plan.Totals()
-	if s.JSON {
-		return s.printJSON(planJSON(req, plan, t))
-	}
+	return s.show(planOutput{req, plan})
+}
+
+// planOutput is what copy -n prints: the plan, and what it comes to.
+type planOutput struct {
+	req  *copyRequest
+	plan *backup.Plan
+}
+
+func (o planOutput) jsonValue() any { return planJSON(o.req, o.plan, o.plan.Totals()) }
+
+func (o planOutput) writeText(s *Session) error {
+	req, plan, t := o.req, o.plan, o.plan.Totals()
 	tab := table.New()
 	for _, lp := range plan.Locations {
 		if lp.Err != nil {

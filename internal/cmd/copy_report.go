@@ -40,31 +40,46 @@ func reportCopy(ctx context.Context, s *Session, req *copyRequest, res *backup.R
 	for _, w := range log.warnings {
 		s.Warnf("%s", table.Escape(w))
 	}
-	if s.JSON {
-		err := s.printJSON(copyJSON{From: req.from.Name, To: req.to.Name,
-			Copied: res.Copied, CopiedBytes: res.CopiedBytes, Skipped: res.Skipped, SkippedBytes: res.SkippedBytes,
-			Verified: res.Verified, Replaced: res.Replaced, Links: res.Links, Symlinks: res.Symlinks, Dirs: res.Dirs,
-			Conflicts: nonNil(log.conflicts), Failed: nonNil(log.failed), Changed: nonNil(log.changed),
-			Warnings: nonNil(log.warnings), Cancelled: cancelled, Seconds: res.Elapsed.Seconds()})
-		if err != nil {
-			return err
-		}
-	} else {
-		s.Printf("%s: %s\n", table.Escape(req.words()), copySummary(res, cancelled))
-		for _, c := range log.conflicts {
-			s.Printf("conflict: %s\n", table.Escape(c))
-		}
-		for _, f := range log.failed {
-			s.Printf("failed: %s\n", table.Escape(f))
-		}
-		for _, c := range log.changed {
-			s.Printf("changed: %s: the source changed while it was copied; not recorded as copied\n", table.Escape(c))
-		}
-		if res.ReplacedDir != "" {
-			s.Printf("the replaced versions are kept in %s\n", res.ReplacedDir)
-		}
+	if err := s.show(copyOutput{req, res, log, cancelled}); err != nil {
+		return err
 	}
 	return copyError(res, cancelled, runErr)
+}
+
+// copyOutput is what a copy prints: its summary, then each entry a person
+// must look at.
+type copyOutput struct {
+	req       *copyRequest
+	res       *backup.Result
+	log       *copyLog
+	cancelled bool
+}
+
+func (o copyOutput) jsonValue() any {
+	res, log := o.res, o.log
+	return copyJSON{From: o.req.from.Name, To: o.req.to.Name,
+		Copied: res.Copied, CopiedBytes: res.CopiedBytes, Skipped: res.Skipped, SkippedBytes: res.SkippedBytes,
+		Verified: res.Verified, Replaced: res.Replaced, Links: res.Links, Symlinks: res.Symlinks, Dirs: res.Dirs,
+		Conflicts: nonNil(log.conflicts), Failed: nonNil(log.failed), Changed: nonNil(log.changed),
+		Warnings: nonNil(log.warnings), Cancelled: o.cancelled, Seconds: res.Elapsed.Seconds()}
+}
+
+func (o copyOutput) writeText(s *Session) error {
+	res, log := o.res, o.log
+	s.Printf("%s: %s\n", table.Escape(o.req.words()), copySummary(res, o.cancelled))
+	for _, c := range log.conflicts {
+		s.Printf("conflict: %s\n", table.Escape(c))
+	}
+	for _, f := range log.failed {
+		s.Printf("failed: %s\n", table.Escape(f))
+	}
+	for _, c := range log.changed {
+		s.Printf("changed: %s: the source changed while it was copied; not recorded as copied\n", table.Escape(c))
+	}
+	if res.ReplacedDir != "" {
+		s.Printf("the replaced versions are kept in %s\n", res.ReplacedDir)
+	}
+	return nil
 }
 
 func copySummary(res *backup.Result, cancelled bool) string {

@@ -55,25 +55,30 @@ func runExplore(_ context.Context, s *Session, a Args) error {
 		}
 		return fmt.Errorf("%s has no %s in %s", p, c.Name, d.Name)
 	}
-	dir := locationPath(d, c, p)
-	if !isDir(dir) {
+	dir := d.Location(c, p)
+	if !isFolder(dir) {
 		return fmt.Errorf("%s is gone since the last load", dir)
 	}
 	opened, why := openFolder(dir)
-	if s.JSON {
-		return s.printJSON(exploreJSON{Path: dir, Opened: opened, Why: why})
-	}
-	s.Printf("%s\n", table.Escape(dir))
-	if !opened {
-		s.Warnf("%s", why)
-	}
-	return nil
+	return s.show(exploreJSON{Path: dir, Opened: opened, Why: why})
 }
 
+// exploreJSON is what explore prints: the folder, and whether a file
+// manager was started on it.
 type exploreJSON struct {
 	Path   string `json:"path"`
 	Opened bool   `json:"opened"`
 	Why    string `json:"why,omitempty"` // why it was not opened
+}
+
+func (e exploreJSON) jsonValue() any { return e }
+
+func (e exploreJSON) writeText(s *Session) error {
+	s.Printf("%s\n", table.Escape(e.Path))
+	if !e.Opened {
+		s.Warnf("%s", e.Why)
+	}
+	return nil
 }
 
 // openFolder starts the file manager on dir without waiting for it, or says why

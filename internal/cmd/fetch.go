@@ -47,19 +47,27 @@ func runFetch(_ context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	if s.JSON {
-		return s.printJSON(fetchJSON(s, projects))
-	}
+	return s.show(fetchOutput{s.Index, s.Layout, projects})
+}
+
+// fetchOutput is what fetch prints: a table per project.
+type fetchOutput struct {
+	ix       *index.Index
+	layout   *index.Layout
+	projects []index.Project
+}
+
+func (o fetchOutput) writeText(s *Session) error {
 	g := newGrid(s)
 	var b strings.Builder
-	b.Grow(len(projects) * 64 * (len(s.Layout.Categories) + 2))
-	for i, p := range projects {
+	b.Grow(len(o.projects) * 64 * (len(o.layout.Categories) + 2))
+	for i, p := range o.projects {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		g.write(&b, s.Index, p)
+		g.write(&b, o.ix, p)
 	}
-	_, err = fmt.Fprint(s.Stdout, b.String())
+	_, err := fmt.Fprint(s.Stdout, b.String())
 	return err
 }
 
@@ -251,25 +259,38 @@ type locationJSON struct {
 	Bytes    int64  `json:"bytes"`
 	Files    int64  `json:"files"`
 	Modified string `json:"modified"`
+	State    string `json:"state"` // copy, stale, differs or incomplete, against the newest
 }
 
-func fetchJSON(s *Session, projects []index.Project) map[string][]fetchProjectJSON {
-	out := make([]fetchProjectJSON, 0, len(projects))
-	for _, p := range projects {
+func (o fetchOutput) jsonValue() any {
+	out := make([]fetchProjectJSON, 0, len(o.projects))
+	for _, p := range o.projects {
 		fp := fetchProjectJSON{Project: p.String(), Locations: []locationJSON{}}
-		for _, c := range s.Layout.Categories {
-			for _, d := range s.Layout.Databases {
-				st, ok := s.Index.Location(d.Name, c.Name, p)
+		for _, c := range o.layout.Categories {
+			var row []locationJSON
+			var stats []*index.Stats
+			for _, d := range o.layout.Databases {
+				st, ok := o.ix.Location(d.Name, c.Name, p)
 				if !ok {
 					continue
 				}
-				fp.Locations = append(fp.Locations, locationJSON{
+				row = append(row, locationJSON{
 					Database: d.Name, Category: c.Name,
-					Path:  locationPath(d, c, p),
+					Path:  d.Location(c, p),
 					Bytes: st.Bytes, Files: st.Files,
 					Modified: st.Modified.UTC().Format(time.RFC3339),
 				})
+				stats = append(stats, st)
 			}
+			if len(row) == 0 {
+				continue
+			}
+			states := make([]copies.State, len(stats))
+			copies.Judge(states, stats)
+			for i := range row {
+				row[i].State = states[i].String()
+			}
+			fp.Locations = append(fp.Locations, row...)
 		}
 		out = append(out, fp)
 	}

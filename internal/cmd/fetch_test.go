@@ -93,7 +93,7 @@ func TestFetchJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"projects":[{"project":"zeta/one","locations":[{"database":"NAS","category":"footage","path":"` +
-		filepath.Join(s.Dir, "NAS/footage/zeta/one") + `","bytes":10,"files":1,"modified":"2026-05-04T03:02:01Z"}]}]}` + "\n"
+		filepath.Join(s.Dir, "NAS/footage/zeta/one") + `","bytes":10,"files":1,"modified":"2026-05-04T03:02:01Z","state":"copy"}]}]}` + "\n"
 	if out.String() != want {
 		t.Fatalf("got  %s\nwant %s", out, want)
 	}

@@ -23,33 +23,64 @@ one or more. Names with spaces are quoted: "my client"/'spot 2'.`,
 func runHelp(_ context.Context, s *Session, a Args) error {
 	name := a.Get("COMMAND")
 	if name == "" {
-		return writeCommandList(s)
+		return s.show(helpOutput(commands))
 	}
 	c, ok := Lookup(name)
 	if !ok {
 		return unknownCommand(name)
 	}
-	var b strings.Builder
-	b.WriteString("usage: " + strings.Join(c.Usage, "\n       ") + "\n")
-	if len(c.Aliases) > 0 {
-		b.WriteString("also: " + strings.Join(c.Aliases, ", ") + "\n")
-	}
-	b.WriteString("\n" + c.Long + "\n")
-	_, err := fmt.Fprint(s.Stdout, b.String())
-	return err
+	return s.show(commandHelp{c})
 }
 
-// writeCommandList prints every command's usage lines, each command
-// followed by its short help, indented.
-func writeCommandList(s *Session) error {
+// helpOutput is what help prints: every command's usage lines, each
+// command followed by its short help, indented.
+type helpOutput []*Command
+
+type commandJSON struct {
+	Name    string   `json:"name"`
+	Usage   []string `json:"usage"`
+	Short   string   `json:"short"`
+	Aliases []string `json:"aliases,omitempty"`
+	Long    string   `json:"long,omitempty"`
+}
+
+func (h helpOutput) jsonValue() any {
+	out := []commandJSON{}
+	for _, c := range h {
+		out = append(out, commandJSON{Name: c.Name, Usage: c.Usage, Short: c.Short, Aliases: c.Aliases})
+	}
+	return map[string][]commandJSON{"commands": out}
+}
+
+func (h helpOutput) writeText(s *Session) error {
 	var b strings.Builder
-	for _, c := range commands {
+	for _, c := range h {
 		for _, u := range c.Usage {
 			b.WriteString(u + "\n")
 		}
 		b.WriteString("    " + c.Short + "\n")
 	}
 	b.WriteString("\nhelp COMMAND explains one command.\n")
+	_, err := fmt.Fprint(s.Stdout, b.String())
+	return err
+}
+
+// commandHelp is what help COMMAND prints.
+type commandHelp struct{ c *Command }
+
+func (h commandHelp) jsonValue() any {
+	c := h.c
+	return commandJSON{Name: c.Name, Usage: c.Usage, Short: c.Short, Aliases: c.Aliases, Long: c.Long}
+}
+
+func (h commandHelp) writeText(s *Session) error {
+	c := h.c
+	var b strings.Builder
+	b.WriteString("usage: " + strings.Join(c.Usage, "\n       ") + "\n")
+	if len(c.Aliases) > 0 {
+		b.WriteString("also: " + strings.Join(c.Aliases, ", ") + "\n")
+	}
+	b.WriteString("\n" + c.Long + "\n")
 	_, err := fmt.Fprint(s.Stdout, b.String())
 	return err
 }

@@ -58,14 +58,7 @@ func listClients(s *Session, database string) error {
 	if err := s.needLoaded(); err != nil {
 		return err
 	}
-	clients := s.Index.Clients(database)
-	if s.JSON {
-		return s.printJSON(map[string][]string{"clients": nonNil(clients)})
-	}
-	for _, c := range clients {
-		s.Printf("%s\n", table.Escape(c))
-	}
-	return nil
+	return s.show(names{"clients", s.Index.Clients(database)})
 }
 
 func listProjects(s *Session, client, database string) error {
@@ -90,17 +83,11 @@ func listProjects(s *Session, client, database string) error {
 			return err
 		}
 	}
-	names := make([]string, len(projects))
+	list := make([]string, len(projects))
 	for i, p := range projects {
-		names[i] = p.String()
+		list[i] = p.String()
 	}
-	if s.JSON {
-		return s.printJSON(map[string][]string{"projects": names})
-	}
-	for _, n := range names {
-		s.Printf("%s\n", table.Escape(n))
-	}
-	return nil
+	return s.show(names{"projects", list})
 }
 
 // clientExists fails when no loaded database has a client matching the
@@ -139,7 +126,7 @@ type databaseJSON struct {
 }
 
 func listDatabases(s *Session) error {
-	var rows []databaseJSON
+	var rows databaseList
 	for _, d := range s.Layout.Databases {
 		snap, loaded := s.Index.Snapshot(d.Name)
 		t := s.Index.Totals(d.Name)
@@ -148,9 +135,15 @@ func listDatabases(s *Session) error {
 			Clients: t.Clients, Projects: t.Projects, Bytes: t.Bytes, Files: t.Files,
 		})
 	}
-	if s.JSON {
-		return s.printJSON(map[string][]databaseJSON{"databases": nonNil(rows)})
-	}
+	return s.show(rows)
+}
+
+// databaseList is what list databases prints.
+type databaseList []databaseJSON
+
+func (rows databaseList) jsonValue() any { return map[string][]databaseJSON{"databases": nonNil(rows)} }
+
+func (rows databaseList) writeText(s *Session) error {
 	t := table.New("NAME", "PATH", "STATUS", "CLIENTS", "PROJECTS", "SIZE", "FILES").AlignRight(3, 4, 5, 6)
 	for _, r := range rows {
 		status := "not loaded"
@@ -175,25 +168,25 @@ type categoryJSON struct {
 }
 
 func listCategories(s *Session) error {
-	rows := []categoryJSON{}
+	rows := categoryList{}
 	for _, c := range s.Layout.Categories {
 		rows = append(rows, categoryJSON{c.Name, c.Path, c.MinCopies(s.Copies)})
 	}
-	if s.JSON {
-		return s.printJSON(map[string][]categoryJSON{"categories": rows})
-	}
+	return s.show(rows)
+}
+
+// categoryList is what list categories prints.
+type categoryList []categoryJSON
+
+func (rows categoryList) jsonValue() any {
+	return map[string][]categoryJSON{"categories": nonNil(rows)}
+}
+
+func (rows categoryList) writeText(s *Session) error {
 	t := table.New("NAME", "PATH", "COPIES").AlignRight(2)
 	for _, r := range rows {
 		t.Row(r.Name, r.Path, strconv.Itoa(r.Copies))
 	}
 	_, err := t.WriteTo(s.Stdout)
 	return err
-}
-
-// nonNil turns a nil slice into an empty one, so JSON shows [] not null.
-func nonNil[T any](v []T) []T {
-	if v == nil {
-		return []T{}
-	}
-	return v
 }

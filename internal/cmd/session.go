@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
@@ -147,4 +148,10 @@ func (s *Session) needLoaded() error {
 		return fmt.Errorf("nothing is loaded yet: run 'load' first")
 	}
 	return nil
+}
+
+// isFolder reports whether a local path is a folder now.
+func isFolder(p string) bool {
+	e, err := fsys.Stat(p)
+	return err == nil && e.Kind == fsys.KindDir
 }

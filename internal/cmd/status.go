@@ -70,12 +70,7 @@ func runStatus(_ context.Context, s *Session, a Args) error {
 	}
 	_, all := a.Flag("all")
 	_, quiet := a.Flag("quiet")
-	if s.JSON {
-		err = s.printJSON(statusJSON(s, locs))
-	} else {
-		err = printStatus(s, locs, all, quiet)
-	}
-	if err != nil {
+	if err := s.show(statusOutput{locs, uncounted(s), all, quiet}); err != nil {
 		return err
 	}
 	if n, _ := atRisk(locs); n > 0 {
@@ -101,7 +96,15 @@ func statusProjects(s *Session, pattern string) ([]index.Project, error) {
 	return s.Index.MatchProjects(pattern, "*", "")
 }
 
-func printStatus(s *Session, locs []copies.Location, all, quiet bool) error {
+// statusOutput is what status prints.
+type statusOutput struct {
+	locs       []copies.Location
+	uncounted  []string // databases status could not see
+	all, quiet bool
+}
+
+func (o statusOutput) writeText(s *Session) error {
+	locs, all, quiet := o.locs, o.all, o.quiet
 	var rows [][]string
 	notes := false
 	for _, l := range locs {
@@ -138,7 +141,7 @@ func printStatus(s *Session, locs []copies.Location, all, quiet bool) error {
 			return err
 		}
 	}
-	s.Printf("%s\n", verdict(s, locs))
+	s.Printf("%s\n", verdict(s, locs, o.uncounted))
 	return nil
 }
 
@@ -171,7 +174,7 @@ func notCopies(l copies.Location) string {
 }
 
 // verdict is the one line that ends status.
-func verdict(s *Session, locs []copies.Location) string {
+func verdict(s *Session, locs []copies.Location, uncounted []string) string {
 	n, once := atRisk(locs)
 	var line string
 	switch {
@@ -182,8 +185,8 @@ func verdict(s *Session, locs []copies.Location) string {
 	default:
 		line = s.paint(red, fmt.Sprintf("%s at risk (%s held in one place only)", plural(n, "location"), units.Bytes(once)))
 	}
-	if off := uncounted(s); len(off) > 0 {
-		line += "; not counted, as offline or not loaded: " + strings.Join(off, ", ")
+	if len(uncounted) > 0 {
+		line += "; not counted, as offline or not loaded: " + strings.Join(uncounted, ", ")
 	}
 	return line
 }

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"time"
-
-	"github.com/bcnvisuals/autobackup/internal/copies"
 )
 
 type holdingJSON struct {
@@ -34,9 +32,9 @@ type statusOutJSON struct {
 	Uncounted []string   `json:"uncounted"` // unloaded databases, or offline ones never seen
 }
 
-func statusJSON(s *Session, locs []copies.Location) statusOutJSON {
-	out := statusOutJSON{Locations: []riskJSON{}, Uncounted: nonNil(uncounted(s))}
-	for _, l := range locs {
+func (o statusOutput) jsonValue() any {
+	out := statusOutJSON{Locations: []riskJSON{}, Uncounted: nonNil(o.uncounted)}
+	for _, l := range o.locs {
 		lj := riskJSON{Project: l.Project.String(), Category: l.Category.Name, Copies: l.Copies(), Min: l.Min,
 			HeldBy: nonNil(l.HeldBy()), Bytes: l.Bytes(), AtRisk: l.AtRisk(), Holdings: []holdingJSON{}}
 		for _, h := range l.Holdings {
@@ -50,6 +48,6 @@ func statusJSON(s *Session, locs []copies.Location) statusOutJSON {
 		}
 		out.Locations = append(out.Locations, lj)
 	}
-	out.AtRisk, out.OnePlace = atRisk(locs)
+	out.AtRisk, out.OnePlace = atRisk(o.locs)
 	return out
 }

@@ -20,10 +20,16 @@ func printFixPlan(s *Session, locs []copies.Location, to index.Database) error {
 			lines = append(lines, planLine(s, l, to))
 		}
 	}
-	if s.JSON {
-		return s.printJSON(map[string][]string{"plan": nonNil(lines)})
-	}
-	for _, line := range lines {
+	return s.show(planLines(lines))
+}
+
+// planLines is what status --plan prints: lines of a script.
+type planLines []string
+
+func (p planLines) jsonValue() any { return map[string][]string{"plan": nonNil(p)} }
+
+func (p planLines) writeText(s *Session) error {
+	for _, line := range p {
 		s.Printf("%s\n", line)
 	}
 	return nil

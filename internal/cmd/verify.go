@@ -6,6 +6,7 @@ import (
 	"runtime"
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
+	"github.com/bcnvisuals/autobackup/internal/copies"
 	"github.com/bcnvisuals/autobackup/internal/progress"
 )
 
@@ -51,15 +52,15 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 	}
 	var total int64
 	for _, l := range locs {
-		if l.inA && l.inB {
+		if l.InA && l.InB {
 			total += pairBytes(s, da.Name, l) + pairBytes(s, db.Name, l)
 		}
 	}
 	var counts compare.Progress
 	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{Description: "verifying", Total: total, Read: counts.Bytes.Load})
 	same, err := compareFiles(ctx, s, da, db, locs, fileListing{all: all, limit: limit, verb: "verify"},
-		func(ctx context.Context, l pairLocation) (*compare.Result, error) {
-			return compare.Verify(ctx, l.pathA, l.pathB, jobs, &counts)
+		func(ctx context.Context, l copies.Pair) (*compare.Result, error) {
+			return compare.Verify(ctx, l.PathA, l.PathB, jobs, &counts)
 		})
 	display.Stop()
 	if err != nil {
@@ -73,8 +74,8 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 
 // pairBytes is what the index knows of a location's size, for the
 // progress total; 0 when it was not loaded.
-func pairBytes(s *Session, database string, l pairLocation) int64 {
-	if st, ok := s.Index.Location(database, l.category.Name, l.project); ok {
+func pairBytes(s *Session, database string, l copies.Pair) int64 {
+	if st, ok := s.Index.Location(database, l.Category.Name, l.Project); ok {
 		return st.Bytes
 	}
 	return 0

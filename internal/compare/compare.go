@@ -28,9 +28,15 @@ const (
 	Skipped // a socket, device or FIFO, which copy never copies
 )
 
-var classNames = [...]string{"identical", "only in A", "only in B", "differs", "skipped"}
+var classNames = [...]struct{ words, key string }{
+	{"identical", "identical"}, {"only in A", "only_a"}, {"only in B", "only_b"}, {"differs", "differs"}, {"skipped", "skipped"},
+}
 
-func (c Class) String() string { return classNames[c] }
+// String names the class in words: "only in A".
+func (c Class) String() string { return classNames[c].words }
+
+// Key names the class as a JSON key: "only_a".
+func (c Class) Key() string { return classNames[c].key }
 
 // Entry is one path and how its two sides compare. A side that does not
 // have the path is nil.

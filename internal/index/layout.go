@@ -16,6 +16,11 @@ type Database struct {
 	Root string // absolute, cleaned
 }
 
+// Location is the path of a project's category in the database.
+func (d Database) Location(c Category, p Project) string {
+	return filepath.Join(d.Root, filepath.FromSlash(c.Path), p.Client, p.Name)
+}
+
 // Category is a kind of project data, found at the same relative path in
 // every database.
 type Category struct {

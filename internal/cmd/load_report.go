@@ -1,0 +1,118 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/index"
+	"github.com/bcnvisuals/autobackup/internal/table"
+	"github.com/bcnvisuals/autobackup/internal/units"
+)
+
+// loadJSON is the --json form of load's summary.
+type loadJSON struct {
+	Databases []loadDatabaseJSON `json:"databases"`
+	Seconds   float64            `json:"seconds"`
+}
+
+type loadDatabaseJSON struct {
+	Name       string          `json:"name"`
+	Path       string          `json:"path"`
+	Online     bool            `json:"online"`
+	Offline    string          `json:"offline,omitempty"`
+	Clients    int             `json:"clients"`
+	Projects   int             `json:"projects"`
+	Bytes      int64           `json:"bytes"`
+	Files      int64           `json:"files"`
+	Errors     int             `json:"errors"`
+	Unreadable []pathErrorJSON `json:"unreadable,omitempty"`
+}
+
+type pathErrorJSON struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+func reportLoad(s *Session, snaps []*index.Snapshot, elapsed time.Duration, verbose bool) error {
+	for _, snap := range snaps {
+		if !snap.Online {
+			s.Warnf("database %s is offline: %s", snap.Database.Name, snap.Offline)
+		} else if snap.Warning != "" {
+			s.Warnf("database %s: %s", snap.Database.Name, snap.Warning)
+		}
+	}
+	return s.show(loadOutput{s.Index, snaps, elapsed, verbose})
+}
+
+// loadOutput is what load prints: a summary line, and with -v the paths
+// that could not be read.
+type loadOutput struct {
+	ix      *index.Index
+	snaps   []*index.Snapshot
+	elapsed time.Duration
+	verbose bool
+}
+
+func (o loadOutput) writeText(s *Session) error {
+	s.Printf("%s\n", loadSummary(o.ix, o.snaps, o.elapsed))
+	if o.verbose {
+		for _, snap := range o.snaps {
+			for _, e := range snap.Errors {
+				s.Printf("%s: %v\n", table.Escape(e.Path), e.Err)
+			}
+		}
+	}
+	return nil
+}
+
+func (o loadOutput) jsonValue() any {
+	out := loadJSON{Databases: []loadDatabaseJSON{}, Seconds: o.elapsed.Seconds()}
+	for _, snap := range o.snaps {
+		t := o.ix.Totals(snap.Database.Name)
+		d := loadDatabaseJSON{
+			Name: snap.Database.Name, Path: snap.Database.Root,
+			Online: snap.Online, Offline: snap.Offline,
+			Clients: t.Clients, Projects: t.Projects, Bytes: t.Bytes, Files: t.Files,
+			Errors: len(snap.Errors),
+		}
+		if o.verbose {
+			for _, e := range snap.Errors {
+				d.Unreadable = append(d.Unreadable, pathErrorJSON{e.Path, e.Err.Error()})
+			}
+		}
+		out.Databases = append(out.Databases, d)
+	}
+	return out
+}
+
+// loadSummary is the one line a load prints.
+func loadSummary(ix *index.Index, snaps []*index.Snapshot, elapsed time.Duration) string {
+	online, errs := 0, 0
+	var total index.Stats
+	clients := map[string]bool{}
+	projects := map[index.Project]bool{}
+	for _, snap := range snaps {
+		if snap.Online {
+			online++
+		}
+		errs += len(snap.Errors)
+		for _, p := range ix.Projects(snap.Database.Name) {
+			clients[p.Client] = true
+			projects[p] = true
+		}
+		t := ix.Totals(snap.Database.Name)
+		total.Bytes += t.Bytes
+		total.Files += t.Files
+	}
+	dbs := fmt.Sprintf("%s (%d online, %d offline)", plural(len(snaps), "database"), online, len(snaps)-online)
+	line := fmt.Sprintf("loaded %s: %s, %s, %s in %s in %s", dbs,
+		plural(len(clients), "client"), plural(len(projects), "project"),
+		units.Bytes(total.Bytes), plural(int(total.Files), "file"), roundDuration(elapsed))
+	if len(projects) == 0 {
+		line = fmt.Sprintf("No projects were found in %s", dbs)
+	}
+	if errs > 0 {
+		line += fmt.Sprintf("; %s could not be read (load -v lists them)", plural(errs, "path"))
+	}
+	return line
+}
