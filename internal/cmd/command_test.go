@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -107,12 +109,18 @@ func FuzzRun(f *testing.F) {
 	} {
 		f.Add(line)
 	}
-	s, _, _ := studio(f)
-	base := *s.Layout.Clone()
-	index := s.Index
+	// explore starts a recorder that writes down what it was given,
+	// never a real file manager.
+	record := filepath.Join(f.TempDir(), "explored")
+	recorder := filepath.Join(f.TempDir(), "recorder")
+	if err := os.WriteFile(recorder, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '"+record+"'\n"), 0o755); err != nil {
+		f.Fatal(err)
+	}
+	f.Setenv("AUTOBACKUP_EXPLORER", recorder)
 	f.Fuzz(func(t *testing.T, line string) {
-		layout := base
-		s.Layout, s.Index, s.Exit = layout.Clone(), index, false
+		// A fresh studio for every line: a copy or an add one line makes
+		// must not change what the next line finds.
+		s, _, _ := studio(t)
 		err := Run(context.Background(), s, line)
 		if err == nil {
 			return

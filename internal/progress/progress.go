@@ -22,6 +22,27 @@ type Spec struct {
 	Total       int64         // -1 when unknown: a spinner with a rate
 	Read        func() int64  // the current count
 	Interval    time.Duration // redraw period; 0 means 100ms
+
+	// clock gives the display its waits; tests replace it to draw at
+	// moments they choose.
+	clock clock
+}
+
+// clock is what the display waits on: the delay before it appears, and
+// the ticks of its redraws.
+type clock interface {
+	After(d time.Duration) <-chan time.Time
+	Ticker(d time.Duration) (ticks <-chan time.Time, stop func())
+}
+
+// realClock is the system's time.
+type realClock struct{}
+
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+func (realClock) Ticker(d time.Duration) (<-chan time.Time, func()) {
+	t := time.NewTicker(d)
+	return t.C, t.Stop
 }
 
 // Display is a running progress display.
@@ -40,6 +61,9 @@ func Start(w io.Writer, enabled bool, spec Spec) *Display {
 	if spec.Interval <= 0 {
 		spec.Interval = 100 * time.Millisecond
 	}
+	if spec.clock == nil {
+		spec.clock = realClock{}
+	}
 	d.done.Go(func() { d.loop(w, spec) })
 	return d
 }
@@ -48,11 +72,11 @@ func (d *Display) loop(w io.Writer, spec Spec) {
 	select {
 	case <-d.stop:
 		return
-	case <-time.After(Delay):
+	case <-spec.clock.After(Delay):
 	}
 	bar := newBar(w, spec)
-	tick := time.NewTicker(spec.Interval)
-	defer tick.Stop()
+	ticks, stop := spec.clock.Ticker(spec.Interval)
+	defer stop()
 	for {
 		n := spec.Read()
 		if spec.Total < 0 {
@@ -63,7 +87,7 @@ func (d *Display) loop(w io.Writer, spec Spec) {
 		case <-d.stop:
 			_ = bar.Finish() // clears the line: the bar is set to clear on finish
 			return
-		case <-tick.C:
+		case <-ticks:
 		}
 	}
 }

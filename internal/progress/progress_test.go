@@ -1,49 +1,53 @@
 package progress
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+// fakeClock fires the display's delay and ticks when the test says.
+type fakeClock struct {
+	after chan time.Time
+	ticks chan time.Time
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
+func newFakeClock() *fakeClock {
+	return &fakeClock{after: make(chan time.Time), ticks: make(chan time.Time)}
 }
 
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+func (c *fakeClock) After(time.Duration) <-chan time.Time { return c.after }
+
+func (c *fakeClock) Ticker(time.Duration) (<-chan time.Time, func()) { return c.ticks, func() {} }
 
 func TestDisplay(t *testing.T) {
 	tests := []struct {
 		name    string
 		enabled bool
-		run     time.Duration
+		elapse  bool // the delay passes: the work is long
+		ticks   int
 		want    []string // substrings of what is drawn
 	}{
-		{"off when not a terminal", false, Delay + 200*time.Millisecond, nil},
-		{"nothing for quick work", true, Delay / 3, nil},
-		{"a count for long work", true, Delay + 300*time.Millisecond, []string{"scanning 1,234 files", "files/s"}},
+		{"off when not a terminal", false, true, 2, nil},
+		{"nothing for quick work", true, false, 0, nil},
+		{"a count for long work", true, true, 2, []string{"scanning 1,234 files"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out syncBuffer
+			var out testkit.SyncBuffer
 			var n atomic.Int64
 			n.Store(1234)
-			d := Start(&out, tt.enabled, Spec{Description: "scanning", Unit: "files", Total: -1, Read: n.Load, Interval: 20 * time.Millisecond})
-			time.Sleep(tt.run)
+			clock := newFakeClock()
+			d := Start(&out, tt.enabled, Spec{Description: "scanning", Unit: "files", Total: -1, Read: n.Load, clock: clock})
+			if tt.enabled && tt.elapse {
+				clock.after <- time.Now()
+				for range tt.ticks {
+					clock.ticks <- time.Now()
+				}
+			}
 			d.Stop()
 			d.Stop() // a second Stop is harmless
 			got := out.String()
@@ -60,13 +64,25 @@ func TestDisplay(t *testing.T) {
 }
 
 func TestDisplayBytes(t *testing.T) {
-	var out syncBuffer
+	var out testkit.SyncBuffer
 	var n atomic.Int64
 	n.Store(5 << 20)
-	d := Start(&out, true, Spec{Description: "copying", Total: 10 << 20, Read: n.Load, Interval: 20 * time.Millisecond})
-	time.Sleep(Delay + 200*time.Millisecond)
+	clock := newFakeClock()
+	d := Start(&out, true, Spec{Description: "copying", Total: 10 << 20, Read: n.Load, clock: clock})
+	clock.after <- time.Now()
+	clock.ticks <- time.Now()
 	d.Stop()
 	if got := out.String(); !strings.Contains(got, "copying") || !strings.Contains(got, "50%") {
 		t.Fatalf("drawing %q", got)
 	}
+}
+
+// TestRealClock: the display runs on the system's time when no clock is
+// given.
+func TestRealClock(t *testing.T) {
+	c := realClock{}
+	ticks, stop := c.Ticker(time.Millisecond)
+	<-ticks
+	stop()
+	<-c.After(time.Millisecond)
 }

@@ -1,45 +1,27 @@
 package shell
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/cmd"
+	"github.com/bcnvisuals/autobackup/internal/testkit"
 )
 
-// syncBuffer is a buffer the line editor and the test may share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
-// fakeTerminal feeds keys to the line editor as if typed.
-func fakeTerminal(keys string) (*Terminal, *syncBuffer) {
-	screen := &syncBuffer{}
+// fakeTerminal feeds keys to the line editor as if typed, a line at a
+// time, each once the shell shows its prompt for it.
+func fakeTerminal(keys string) (*Terminal, *testkit.SyncBuffer) {
+	screen := &testkit.SyncBuffer{}
 	pr, pw := io.Pipe()
 	go func() {
-		for _, k := range strings.SplitAfter(keys, "\r") {
+		for i, k := range strings.SplitAfter(keys, "\r") {
+			screen.WaitFor(func(s string) bool { return strings.Count(s, ">>> ") > i })
 			pw.Write([]byte(k))
-			time.Sleep(30 * time.Millisecond) // let each line run before the next
 		}
 	}()
 	return &Terminal{

@@ -95,16 +95,34 @@ func Manifest(t testing.TB, root string) []string {
 }
 
 // SyncBuffer is a bytes.Buffer that several goroutines may write and read
-// at once: a fake terminal's screen, say.
+// at once: a fake terminal's screen, say. WaitFor waits until what was
+// written satisfies a test.
 type SyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	written *sync.Cond
 }
 
 func (b *SyncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.b.Write(p)
+	n, err := b.b.Write(p)
+	if b.written != nil {
+		b.written.Broadcast()
+	}
+	return n, err
+}
+
+// WaitFor blocks until ok(what was written so far) holds.
+func (b *SyncBuffer) WaitFor(ok func(string) bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.written == nil {
+		b.written = sync.NewCond(&b.mu)
+	}
+	for !ok(b.b.String()) {
+		b.written.Wait()
+	}
 }
 
 // String returns what was written so far.

@@ -28,3 +28,13 @@ func TestSyncBuffer(t *testing.T) {
 		t.Fatalf("%q", b.String())
 	}
 }
+
+func TestSyncBufferWaitFor(t *testing.T) {
+	var b SyncBuffer
+	go func() {
+		for range 3 {
+			fmt.Fprint(&b, ">>> ")
+		}
+	}()
+	b.WaitFor(func(s string) bool { return strings.Count(s, ">>>") == 3 })
+}
