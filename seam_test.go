@@ -87,3 +87,37 @@ func seamBreaches(t *testing.T, p string) []string {
 	})
 	return out
 }
+
+// TestEnginesApart (issue 9): the engines (scan, compare, backup) read
+// and write through fsys, and none imports another.
+func TestEnginesApart(t *testing.T) {
+	engines := []string{"scan", "compare", "backup"}
+	for _, e := range engines {
+		imports := map[string]bool{}
+		files, err := filepath.Glob(filepath.Join("internal", e, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range files {
+			if strings.HasSuffix(p, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				imports[path] = true
+			}
+		}
+		if !imports["github.com/bcnvisuals/autobackup/internal/fsys"] {
+			t.Errorf("engine %s does not go through fsys", e)
+		}
+		for _, other := range engines {
+			if other != e && imports["github.com/bcnvisuals/autobackup/internal/"+other] {
+				t.Errorf("engine %s imports engine %s", e, other)
+			}
+		}
+	}
+}
