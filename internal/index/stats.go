@@ -1,12 +1,14 @@
 package index
 
-import "time"
+import (
+	"time"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
+)
 
 // FileID identifies a file on its device, so that hard links to one file
-// are counted once.
-type FileID struct {
-	Dev, Ino uint64
-}
+// are counted once: the file system's own identity.
+type FileID = fsys.ID
 
 // Stats sums what lies below one location.
 type Stats struct {

@@ -39,7 +39,7 @@ func checkStats(t *testing.T, got *Stats, want Stats) {
 }
 
 func TestAddFile(t *testing.T) {
-	a, b := FileID{1, 10}, FileID{1, 11}
+	a, b := FileID{Dev: 1, Ino: 10}, FileID{Dev: 1, Ino: 11}
 	tests := []struct {
 		name  string
 		files []file
@@ -81,8 +81,8 @@ func TestAddFile(t *testing.T) {
 		},
 		{
 			name:  "same inode on another device is another file",
-			files: []file{{FileID{1, 10}, 2, 100, t0}, {FileID{2, 10}, 2, 50, t0}},
-			want:  Stats{Bytes: 150, Files: 2, Modified: t0, Links: map[FileID]int64{{1, 10}: 100, {2, 10}: 50}},
+			files: []file{{FileID{Dev: 1, Ino: 10}, 2, 100, t0}, {FileID{Dev: 2, Ino: 10}, 2, 50, t0}},
+			want:  Stats{Bytes: 150, Files: 2, Modified: t0, Links: map[FileID]int64{{Dev: 1, Ino: 10}: 100, {Dev: 2, Ino: 10}: 50}},
 		},
 		{
 			name:  "mixed",
@@ -134,7 +134,7 @@ func TestTouch(t *testing.T) {
 }
 
 func TestAdd(t *testing.T) {
-	a, b, c := FileID{1, 10}, FileID{1, 11}, FileID{1, 12}
+	a, b, c := FileID{Dev: 1, Ino: 10}, FileID{Dev: 1, Ino: 11}, FileID{Dev: 1, Ino: 12}
 	tests := []struct {
 		name string
 		s, o *Stats
@@ -209,7 +209,7 @@ func TestAdd(t *testing.T) {
 }
 
 func TestAddDoesNotAliasLinks(t *testing.T) {
-	a, b := FileID{1, 10}, FileID{1, 11}
+	a, b := FileID{Dev: 1, Ino: 10}, FileID{Dev: 1, Ino: 11}
 	tests := []struct {
 		name string
 		o    *Stats
@@ -231,7 +231,7 @@ func TestAddDoesNotAliasLinks(t *testing.T) {
 }
 
 func TestSum(t *testing.T) {
-	a, b, c := FileID{1, 10}, FileID{1, 11}, FileID{2, 10}
+	a, b, c := FileID{Dev: 1, Ino: 10}, FileID{Dev: 1, Ino: 11}, FileID{Dev: 2, Ino: 10}
 	tests := []struct {
 		name string
 		all  []*Stats

@@ -68,7 +68,7 @@ func (l *listing) add(e *fsys.Entry, inProject bool, seed uint64) {
 	case fsys.KindDir:
 		l.dirs = append(l.dirs, e.Name)
 	case fsys.KindFile:
-		l.files.AddFile(index.FileID{Dev: e.ID.Dev, Ino: e.ID.Ino}, e.Links, e.Size, e.ModTime)
+		l.files.AddFile(e.ID, e.Links, e.Size, e.ModTime)
 	case fsys.KindSpecial:
 		return // never copied, so not part of what a copy must match
 	}
