@@ -211,7 +211,7 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 func (g *grid) judgeRow(row int, locs []index.Location, idx []int) int {
 	g.stats, g.states = g.stats[:0], g.states[:0]
 	for _, i := range idx {
-		g.stats = append(g.stats, &locs[i].Stats)
+		g.stats = append(g.stats, locs[i].Stats)
 		g.states = append(g.states, copies.Copy)
 	}
 	copies.Judge(g.states, g.stats)

@@ -198,3 +198,7 @@ func Stat(p string) (Entry, error) {
 // MkdirAll makes a local folder of the program's own (its history, its
 // catalog) and the folders above it.
 func MkdirAll(p string, perm fs.FileMode) error { return os.MkdirAll(p, perm) }
+
+// RenamePath renames a local file of the program's own (its catalog, say),
+// replacing what is at newpath.
+func RenamePath(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }

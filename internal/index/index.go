@@ -10,6 +10,7 @@ package index
 import (
 	"maps"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -66,39 +67,78 @@ type Index struct {
 	clients   []string               // every client, in natural order
 	projects  []Project              // every project, in natural order
 	locations map[Project][]Location // where each project is
+
+	once sync.Once // builds the three above, on first need
 }
 
-// Location is one category of a project in one database, with a copy of
-// its stats kept beside it so that reading many is quick.
+// Location is one category of a project in one database, and its stats.
 type Location struct {
 	Database, Category string
-	Stats
+	*Stats
 }
 
-// New builds an index from snapshots.
+// New makes an index of snapshots. Its lists of clients and projects and
+// its map of locations are built on the first query that needs them, so
+// that a start-up from the catalog shows its prompt without waiting.
 func New(snaps ...*Snapshot) *Index {
 	ix := &Index{snaps: map[string]*Snapshot{}}
 	for _, s := range snaps {
 		ix.snaps[s.Database.Name] = s
 	}
-	ix.clients, ix.projects = ix.collect(func(*Snapshot) bool { return true })
-	ix.locations = make(map[Project][]Location, len(ix.projects))
+	return ix
+}
+
+// build lists the clients and projects and places every location, once.
+// It counts each project's locations first, then places them all in one
+// array, so that hundreds of thousands of locations need no growing slice
+// per project.
+func (ix *Index) build() { ix.once.Do(ix.place) }
+
+func (ix *Index) place() {
+	count := map[Project]int{}
+	clients := map[string]bool{}
+	total := 0
+	for _, s := range ix.snaps {
+		for _, cl := range s.Categories {
+			for client, ps := range cl {
+				clients[client] = true
+				for pname := range ps {
+					count[Project{client, pname}]++
+					total++
+				}
+			}
+		}
+	}
+	all := make([]Location, 0, total)
+	ix.locations = make(map[Project][]Location, len(count))
+	for p, n := range count {
+		ix.locations[p] = all[len(all) : len(all) : len(all)+n]
+		all = all[:len(all)+n]
+	}
 	for name, s := range ix.snaps {
 		for cat, cl := range s.Categories {
 			for client, ps := range cl {
 				for pname, st := range ps {
 					p := Project{client, pname}
-					ix.locations[p] = append(ix.locations[p], Location{name, cat, *st})
+					ix.locations[p] = append(ix.locations[p], Location{name, cat, st})
 				}
 			}
 		}
 	}
-	return ix
+	ix.clients = sortedClients(clients)
+	ix.projects = make([]Project, 0, len(count))
+	for p := range count {
+		ix.projects = append(ix.projects, p)
+	}
+	sortProjects(ix.projects)
 }
 
 // Locations lists where a project is: every database and category that
 // holds it, in no set order.
-func (ix *Index) Locations(p Project) []Location { return ix.locations[p] }
+func (ix *Index) Locations(p Project) []Location {
+	ix.build()
+	return ix.locations[p]
+}
 
 // With returns a new index holding x's snapshots, replaced or joined by
 // snaps.
@@ -175,7 +215,10 @@ func (ix *Index) Snapshot(database string) (*Snapshot, bool) {
 func (ix *Index) Loaded() int { return len(ix.snaps) }
 
 // Empty reports whether no project was found in any database.
-func (ix *Index) Empty() bool { return len(ix.projects) == 0 }
+func (ix *Index) Empty() bool {
+	ix.build()
+	return len(ix.projects) == 0
+}
 
 // collect lists the clients and projects of the snapshots keep selects.
 func (ix *Index) collect(keep func(*Snapshot) bool) ([]string, []Project) {
@@ -194,7 +237,12 @@ func (ix *Index) collect(keep func(*Snapshot) bool) ([]string, []Project) {
 			}
 		}
 	}
-	return sortedClients(clients), sortedProjects(projects)
+	out := make([]Project, 0, len(projects))
+	for p := range projects {
+		out = append(out, p)
+	}
+	sortProjects(out)
+	return sortedClients(clients), out
 }
 
 func sortedClients(set map[string]bool) []string {
@@ -202,38 +250,24 @@ func sortedClients(set map[string]bool) []string {
 	for c := range set {
 		out = append(out, c)
 	}
-	slices.SortFunc(out, compareNatural)
+	slices.SortFunc(out, NaturalCompare)
 	return out
 }
 
-func sortedProjects(set map[Project]bool) []Project {
-	out := make([]Project, 0, len(set))
-	for p := range set {
-		out = append(out, p)
-	}
-	slices.SortFunc(out, func(a, b Project) int {
-		if c := compareNatural(a.Client, b.Client); c != 0 {
+func sortProjects(ps []Project) {
+	slices.SortFunc(ps, func(a, b Project) int {
+		if c := NaturalCompare(a.Client, b.Client); c != 0 {
 			return c
 		}
-		return compareNatural(a.Name, b.Name)
+		return NaturalCompare(a.Name, b.Name)
 	})
-	return out
-}
-
-func compareNatural(a, b string) int {
-	switch {
-	case NaturalLess(a, b):
-		return -1
-	case NaturalLess(b, a):
-		return 1
-	}
-	return 0
 }
 
 // Clients lists every client in natural order. With a database name, only
 // the clients found in that database.
 func (ix *Index) Clients(database string) []string {
 	if database == "" {
+		ix.build()
 		return ix.clients
 	}
 	clients, _ := ix.collect(func(s *Snapshot) bool { return s.Database.Name == database })
@@ -244,6 +278,7 @@ func (ix *Index) Clients(database string) []string {
 // only the projects found in that database.
 func (ix *Index) Projects(database string) []Project {
 	if database == "" {
+		ix.build()
 		return ix.projects
 	}
 	_, projects := ix.collect(func(s *Snapshot) bool { return s.Database.Name == database })

@@ -223,12 +223,12 @@ func TestIndexLocations(t *testing.T) {
 		want []Location
 	}{
 		{Project{"acme", "shot2"}, []Location{
-			{"work", "footage", *linked(20, 2, 1000)},
-			{"work", "render", *st(300, 3)},
+			{"work", "footage", linked(20, 2, 1000)},
+			{"work", "render", st(300, 3)},
 		}},
-		{Project{"acme", "shot1"}, []Location{{"nas", "footage", *st(5, 1)}}},
-		{Project{"acme", "shot3"}, []Location{{"work", "render", *linked(0, 0, 1000)}}},
-		{Project{"Bravo", "p1"}, []Location{{"work", "footage", *st(1, 1)}}},
+		{Project{"acme", "shot1"}, []Location{{"nas", "footage", st(5, 1)}}},
+		{Project{"acme", "shot3"}, []Location{{"work", "render", linked(0, 0, 1000)}}},
+		{Project{"Bravo", "p1"}, []Location{{"work", "footage", st(1, 1)}}},
 		{Project{"bravo", "p1"}, nil},
 		{Project{"acme", "nope"}, nil},
 	}

@@ -11,11 +11,14 @@ import (
 // letters compare without regard to case. Strings that differ only in case
 // or leading zeros are ordered by plain byte comparison, so the order is
 // total and stable.
-func NaturalLess(a, b string) bool {
+func NaturalLess(a, b string) bool { return NaturalCompare(a, b) < 0 }
+
+// NaturalCompare is NaturalLess as a three-way comparison: -1, 0 or +1.
+func NaturalCompare(a, b string) int {
 	if c := naturalCompare(a, b); c != 0 {
-		return c < 0
+		return c
 	}
-	return a < b
+	return strings.Compare(a, b)
 }
 
 func naturalCompare(a, b string) int {
