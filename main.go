@@ -19,9 +19,11 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
+	"github.com/bcnvisuals/autobackup/internal/catalog"
 	"github.com/bcnvisuals/autobackup/internal/cmd"
 	"github.com/bcnvisuals/autobackup/internal/shell"
 )
@@ -50,6 +52,7 @@ type options struct {
 	version   bool
 	file      string
 	keepGoing bool
+	catalog   string
 	args      []string
 }
 
@@ -75,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.file, "f", "", "run the commands in `FILE`, stopping at the first error")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "with -f, run on past failing commands")
+	fs.StringVar(&o.catalog, "catalog", "", "remember the databases in the catalog `FILE` (default: one per config file, in the user's state folder)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), usageText, userConfigPath())
 		fs.PrintDefaults()
@@ -130,6 +134,11 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	r := &shell.Runner{Session: s, Interrupts: interrupts}
 	ctx := context.Background()
 
+	if err := openCatalog(s, o); err != nil {
+		fmt.Fprintf(stderr, "autobackup: %v\n", err)
+		return exitFailed
+	}
+	defer s.CloseCatalog()
 	found, err := runConfig(ctx, r, o)
 	if err != nil {
 		return status(err)
@@ -206,9 +215,35 @@ func runConfig(ctx context.Context, r *shell.Runner, o options) (bool, error) {
 	defer f.Close()
 	s := r.Session
 	stdout, dir, json := s.Stdout, s.Dir, s.JSON
-	s.Stdout, s.Dir, s.JSON = s.Stderr, absDir(path, dir), false
-	defer func() { s.Stdout, s.Dir, s.JSON = stdout, dir, json }()
+	s.Stdout, s.Dir, s.JSON, s.InConfig = s.Stderr, absDir(path, dir), false, true
+	defer func() { s.Stdout, s.Dir, s.JSON, s.InConfig = stdout, dir, json, false }()
 	return true, r.Lines(ctx, f, path, shell.StopAtError)
+}
+
+// openCatalog opens the catalog: --catalog FILE, else the config file's,
+// in the user's state folder. With no config file and no --catalog there
+// is none. A default catalog that cannot be opened is only a warning; a
+// chosen one that cannot is an error.
+func openCatalog(s *cmd.Session, o options) error {
+	path := o.catalog
+	if path == "" {
+		config, _ := configPath(o)
+		if config == "" {
+			return nil
+		}
+		p, err := catalog.DefaultPath(config, os.Getenv("XDG_STATE_HOME"), os.Getenv("HOME"))
+		if err != nil {
+			s.Warnf("no catalog: %v", err)
+			return nil
+		}
+		path = p
+	}
+	err := s.UseCatalog(path, time.Now())
+	if err != nil && o.catalog == "" && !errors.Is(err, catalog.ErrNewer) {
+		s.Warnf("no catalog: %v", err)
+		return nil
+	}
+	return err
 }
 
 // runScript runs the -f file, taking relative paths from its folder.

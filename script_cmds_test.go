@@ -75,7 +75,8 @@ func cmdSamefile(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // manifest DIR FILE writes, for every entry below DIR, its path, type,
-// mode, size, modification time and content hash, sorted.
+// mode, size, modification time and content hash, sorted. The .autobackup
+// folder at its top, the tool's own state, is left out.
 func cmdManifest(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: manifest DIR FILE")
@@ -91,7 +92,14 @@ func cmdManifest(ts *testscript.TestScript, neg bool, args []string) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		line := fmt.Sprintf("%s %v %d %d", rel, fi.Mode(), fi.Size(), fi.ModTime().UnixNano())
+		if rel == ".autobackup" && d.IsDir() {
+			return filepath.SkipDir // the tool's own state: the volume's marker
+		}
+		size := fi.Size()
+		if fi.IsDir() {
+			size = 0 // a folder's size is its file system's business
+		}
+		line := fmt.Sprintf("%s %v %d %d", rel, fi.Mode(), size, fi.ModTime().UnixNano())
 		switch {
 		case fi.Mode().IsRegular():
 			b, err := os.ReadFile(p)

@@ -26,16 +26,6 @@ func tempName() string {
 	return fsys.TempName(b)
 }
 
-// hashEntry hashes the file name in the folder d.
-func hashEntry(ctx context.Context, d fsys.Dir, name string) (Hash, error) {
-	f, err := d.Open(name)
-	if err != nil {
-		return Hash{}, err
-	}
-	defer f.Close()
-	return checksum.Reader(ctx, f, make([]byte, bufSize), nil)
-}
-
 // written is a file copied to its temp name, waiting to be made durable,
 // verified and published. Its temp file is closed between the steps, so
 // that a batch of thousands of files holds no file descriptors.

@@ -118,10 +118,6 @@ func (r *runner) fail(lp *LocationPlan, name string, err error) {
 	r.record(Event{Kind: Failed, Location: lp.Location, Path: name, Err: err})
 }
 
-func (r *runner) warn(lp *LocationPlan, name, msg string) {
-	r.record(Event{Kind: Warning, Location: lp.Location, Path: name, Detail: msg})
-}
-
 // failures counts the entries that failed or changed so far.
 func (r *runner) failures() int64 {
 	r.mu.Lock()

@@ -202,3 +202,42 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestUpdateKeepsScanTimes(t *testing.T) {
+	c := openTest(t, filepath.Join(t.TempDir(), "catalog.db"))
+	nas := snapshot("NAS", 3)
+	if err := c.Save(nas, 3*time.Second, t0); err != nil {
+		t.Fatal(err)
+	}
+	st := &index.Stats{Bytes: 99, Files: 2, Modified: t0.Add(time.Hour), Newest: t0.Add(time.Hour), Fingerprint: 5}
+	u := index.Update{Category: "render", Project: index.Project{Client: "zeta", Name: "new"}, Stats: st}
+	ix := index.New(nas).WithUpdates("NAS", []index.Update{u})
+	after, _ := ix.Snapshot("NAS")
+	if err := c.Update(after, []index.Update{u}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := got[0]
+	if g.Took != 3*time.Second || !g.Snapshot.Scanned.Equal(t0) {
+		t.Errorf("scan time or duration changed: %v, %v", g.Snapshot.Scanned, g.Took)
+	}
+	if s := g.Snapshot.Categories["render"]["zeta"]["new"]; s == nil || s.Bytes != 99 || s.Fingerprint != 5 {
+		t.Errorf("update not stored: %+v", s)
+	}
+	var n int
+	if err := c.db.QueryRow(`SELECT count(*) FROM locations WHERE database = 'NAS' AND client = 'zeta'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("locations row: %d, %v", n, err)
+	}
+
+	// An unknown database, or one known at another root, is left alone.
+	other := snapshot("ARCHIVE", 1)
+	if err := c.Update(other, []index.Update{u}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := c.Load(); len(got) != 1 {
+		t.Errorf("update made a database: %d stored", len(got))
+	}
+}

@@ -95,6 +95,39 @@ func saveOnline(tx *sql.Tx, snap *index.Snapshot, took time.Duration) error {
 	return nil
 }
 
+// Update records what a copy wrote: the locations of one database that
+// were rescanned after it, and the snapshot that now holds them. When the
+// database was scanned and how long it took stay as they were. A database
+// the catalog does not hold is left to the next load.
+func (c *Catalog) Update(snap *index.Snapshot, updates []index.Update) error {
+	if len(updates) == 0 {
+		return nil
+	}
+	tx, err := c.db.Begin()
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	defer tx.Rollback()
+	name := snap.Database.Name
+	res, err := tx.Exec(`UPDATE databases SET snapshot = ? WHERE name = ? AND root = ? AND offline_at = 0`,
+		encode(snap), name, snap.Database.Root)
+	if err != nil {
+		return fmt.Errorf("catalog: update %s: %w", name, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
+	for _, u := range updates {
+		st := u.Stats
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO locations VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			name, u.Category, u.Project.Client, u.Project.Name, st.Bytes, st.Files, timeNs(st.Modified),
+			timeNs(st.Newest), int64(st.Fingerprint), st.Temps); err != nil {
+			return fmt.Errorf("catalog: update %s: %w", name, err)
+		}
+	}
+	return tx.Commit()
+}
+
 // Load reads every database the catalog knows, as its last snapshot.
 func (c *Catalog) Load() ([]Stored, error) {
 	rows, err := c.db.Query(`SELECT name, root, scanned, took, offline_at, offline, warning, volume, volume_kind, snapshot FROM databases ORDER BY name`)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
@@ -79,9 +80,22 @@ func addDatabase(s *Session, name, path string) error {
 	if err := s.Layout.AddDatabase(index.Database{Name: name, Root: root}); err != nil {
 		return err
 	}
+	if d, _ := s.Layout.Database(name); d.Name != "" {
+		if snap, ok := s.recall(d); ok {
+			if statErr != nil {
+				snap = offlineNow(snap, statErr)
+			}
+			s.Index = s.Index.With(snap) // as the catalog last saw it, until a load
+			if statErr != nil {
+				s.noteAge(snap, time.Now())
+				return nil
+			}
+		}
+	}
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist):
 		s.Warnf("database %s: %s does not exist yet; it shows as offline until it does", name, root)
+		s.tell(name)
 	case statErr != nil:
 		s.Warnf("database %s: %v", name, statErr)
 	}

@@ -43,6 +43,7 @@ func init() {
 		cmdHelp,
 		cmdAdd,
 		cmdRemove,
+		cmdForget,
 		cmdLoad,
 		cmdList,
 		cmdFetch,

@@ -60,7 +60,7 @@ func runCompare(ctx context.Context, s *Session, a Args) error {
 	case a.Has("all"):
 		return compareProjects(s, s.Index.Projects(""), da, db)
 	case a.Has("client"):
-		if err := clientExists(s, a.Get("CLIENT")); err != nil {
+		if err := clientExists(ctx, s, a.Get("CLIENT")); err != nil {
 			return err
 		}
 		projects, err := s.Index.MatchProjects(a.Get("CLIENT"), "*", "")
@@ -126,7 +126,7 @@ func limitFlag(a Args) (int, error) {
 // every matching project's categories held by either side, as the disks
 // show them now. A plain name needs no index; a glob is matched against it.
 func pairLocations(ctx context.Context, s *Session, arg, catName string, da, db index.Database) ([]copies.Pair, error) {
-	projects, err := pairProjects(s, arg)
+	projects, err := pairProjects(ctx, s, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func pairLocations(ctx context.Context, s *Session, arg, catName string, da, db 
 		return out, err
 	}
 	if s.Index.Loaded() > 0 {
-		if _, err := matchProjects(s, arg); err != nil {
+		if _, err := matchProjects(ctx, s, arg); err != nil {
 			return nil, err
 		}
 	}
@@ -156,7 +156,7 @@ func pairLocations(ctx context.Context, s *Session, arg, catName string, da, db 
 
 // pairProjects names the projects of a CLIENT/PROJECT argument. Only a
 // glob needs the index.
-func pairProjects(s *Session, arg string) ([]index.Project, error) {
+func pairProjects(ctx context.Context, s *Session, arg string) ([]index.Project, error) {
 	p, err := index.SplitProject(arg)
 	if err != nil {
 		return nil, err
@@ -167,5 +167,5 @@ func pairProjects(s *Session, arg string) ([]index.Project, error) {
 	if err := s.needLoaded(); err != nil {
 		return nil, err
 	}
-	return matchProjects(s, arg)
+	return matchProjects(ctx, s, arg)
 }

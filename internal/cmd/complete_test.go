@@ -12,7 +12,7 @@ func TestComplete(t *testing.T) {
 		want   []string
 		length int
 	}{
-		{"", []string{"add ", "compare ", "copy ", "exit ", "explore ", "fetch ", "help ", "list ", "load ", "quit ", "remove ", "set ", "status ", "verify "}, 0},
+		{"", []string{"add ", "compare ", "copy ", "exit ", "explore ", "fetch ", "forget ", "help ", "list ", "load ", "quit ", "remove ", "set ", "status ", "verify "}, 0},
 		{"l", []string{"ist ", "oad "}, 1},
 		{"fe", []string{"tch "}, 2},
 		{"list ", []string{"categories ", "clients ", "databases ", "projects "}, 0},
@@ -40,7 +40,7 @@ func TestComplete(t *testing.T) {
 		{"load ", []string{"NAS ", "OFF ", "WORK "}, 0},
 		{"load -", []string{"-verbose ", "j ", "v "}, 1},
 		{"load NAS ", []string{"NAS ", "OFF ", "WORK "}, 0},
-		{"help f", []string{"etch "}, 1},
+		{"help f", []string{"etch ", "orget "}, 1},
 		{"frobnicate ", nil, 0},
 		{"list clients # in ", nil, 0},
 		{"exit ", nil, 0},

@@ -12,7 +12,6 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/progress"
-	"github.com/bcnvisuals/autobackup/internal/scan"
 	"github.com/bcnvisuals/autobackup/internal/units"
 )
 
@@ -60,7 +59,7 @@ func completeCategoriesOrAll(s *Session, prev []string, typed string) []string {
 }
 
 func runCopy(ctx context.Context, s *Session, a Args) error {
-	req, err := newCopyRequest(s, a)
+	req, err := newCopyRequest(ctx, s, a)
 	if err != nil {
 		return err
 	}
@@ -98,7 +97,7 @@ func (req *copyRequest) words() string {
 	return req.what + " " + req.from.Name + "→" + req.to.Name
 }
 
-func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
+func newCopyRequest(ctx context.Context, s *Session, a Args) (*copyRequest, error) {
 	if err := s.needLoaded(); err != nil {
 		return nil, err
 	}
@@ -128,7 +127,7 @@ func newCopyRequest(s *Session, a Args) (*copyRequest, error) {
 		return nil, err
 	}
 	req.opts.FromName, req.opts.ToName = from.Name, to.Name
-	req.locations, err = copyLocations(s, a.Get("CLIENT/PROJECT"), cats, from, a.Get("CATEGORY") == "all")
+	req.locations, err = copyLocations(ctx, s, a.Get("CLIENT/PROJECT"), cats, from, a.Get("CATEGORY") == "all")
 	return req, err
 }
 
@@ -175,17 +174,20 @@ func copyOptions(s *Session, a Args) (backup.Options, bool, error) {
 
 // copyLocations lists the locations a copy line names: each matching
 // project's categories that exist at FROM.
-func copyLocations(s *Session, arg string, cats []index.Category, from index.Database, all bool) ([]backup.Location, error) {
+func copyLocations(ctx context.Context, s *Session, arg string, cats []index.Category, from index.Database, all bool) ([]backup.Location, error) {
 	p, err := index.SplitProject(arg)
 	if err != nil {
 		return nil, err
+	}
+	if !index.IsPattern(arg) {
+		s.lookAgain(ctx, p, []index.Database{from}) // what is copied is what is there now
 	}
 	projects, err := s.Index.MatchProjects(p.Client, p.Name, from.Name)
 	if err != nil {
 		return nil, err
 	}
 	if len(projects) == 0 {
-		if _, err := matchProjects(s, arg); err != nil {
+		if _, err := matchProjects(ctx, s, arg); err != nil {
 			return nil, err
 		}
 		return nil, fmt.Errorf("%s is not in %s", arg, from.Name)
@@ -225,23 +227,18 @@ func runPlan(ctx context.Context, s *Session, plan *backup.Plan) (*backup.Result
 }
 
 // refreshIndex rescans the locations written, so fetch shows them at once.
+// What was written is on disk even when the copy was cancelled, so the
+// index learns it all the same.
 func refreshIndex(ctx context.Context, s *Session, req *copyRequest) {
 	if _, loaded := s.Index.Snapshot(req.to.Name); !loaded {
 		return
 	}
-	scanner := scan.Scanner{Jobs: s.Jobs}
 	var updates []index.Update
 	for _, l := range req.locations {
 		dir := filepath.Join(req.to.Root, filepath.FromSlash(l.Dest))
-		if !isFolder(dir) {
-			continue // never made: a cancelled or failed copy
-		}
-		// What was written is on disk even when the copy was cancelled, so
-		// the index learns it all the same.
-		st, errs, err := scanner.Project(context.WithoutCancel(ctx), dir)
-		if err == nil && len(errs) == 0 {
+		if st, ok := s.rescan(context.WithoutCancel(ctx), dir); ok {
 			updates = append(updates, index.Update{Category: l.Category, Project: l.Project, Stats: st})
 		}
 	}
-	s.Index = s.Index.WithUpdates(req.to.Name, updates)
+	s.applyUpdates(req.to.Name, updates)
 }

@@ -33,7 +33,7 @@ hand. The path is printed in any case.`,
 	Run: runExplore,
 }
 
-func runExplore(_ context.Context, s *Session, a Args) error {
+func runExplore(ctx context.Context, s *Session, a Args) error {
 	if err := s.needLoaded(); err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func runExplore(_ context.Context, s *Session, a Args) error {
 		return err
 	}
 	if _, ok := s.Index.Location(d.Name, c.Name, p); !ok {
-		if _, err := matchProjects(s, p.String()); err != nil {
+		if _, err := matchProjects(ctx, s, p.String()); err != nil {
 			return err
 		}
 		return fmt.Errorf("%s has no %s in %s", p, c.Name, d.Name)

@@ -39,11 +39,11 @@ project. CLIENT and PROJECT may be glob patterns: fetch acme/*spot*.`,
 	Run: runFetch,
 }
 
-func runFetch(_ context.Context, s *Session, a Args) error {
+func runFetch(ctx context.Context, s *Session, a Args) error {
 	if err := s.needLoaded(); err != nil {
 		return err
 	}
-	projects, err := fetchTargets(s, a)
+	projects, err := fetchTargets(ctx, s, a)
 	if err != nil {
 		return err
 	}
@@ -67,28 +67,31 @@ func (o fetchOutput) writeText(s *Session) error {
 		}
 		g.write(&b, o.ix, p)
 	}
+	for _, n := range g.notes {
+		b.WriteString(n + "\n")
+	}
 	_, err := fmt.Fprint(s.Stdout, b.String())
 	return err
 }
 
 // fetchTargets returns the projects a fetch line names.
-func fetchTargets(s *Session, a Args) ([]index.Project, error) {
+func fetchTargets(ctx context.Context, s *Session, a Args) ([]index.Project, error) {
 	switch {
 	case a.Has("all"):
 		return s.Index.Projects(""), nil
 	case a.Has("client"):
 		client := a.Get("CLIENT")
-		if err := clientExists(s, client); err != nil {
+		if err := clientExists(ctx, s, client); err != nil {
 			return nil, err
 		}
 		return s.Index.MatchProjects(client, "*", "")
 	}
-	return matchProjects(s, a.Get("CLIENT/PROJECT"))
+	return matchProjects(ctx, s, a.Get("CLIENT/PROJECT"))
 }
 
 // matchProjects resolves a CLIENT/PROJECT argument, which may hold globs,
 // to the projects it names, or says clearly that it names none.
-func matchProjects(s *Session, arg string) ([]index.Project, error) {
+func matchProjects(ctx context.Context, s *Session, arg string) ([]index.Project, error) {
 	p, err := index.SplitProject(arg)
 	if err != nil {
 		return nil, err
@@ -97,7 +100,10 @@ func matchProjects(s *Session, arg string) ([]index.Project, error) {
 	if err != nil || len(projects) > 0 {
 		return projects, err
 	}
-	if err := clientExists(s, p.Client); err != nil {
+	if !index.IsPattern(arg) && s.lookAgain(ctx, p, s.Layout.Databases) {
+		return []index.Project{p}, nil // made since the scan
+	}
+	if err := clientExists(ctx, s, p.Client); err != nil {
 		return nil, err
 	}
 	if index.IsPattern(arg) {
@@ -129,9 +135,9 @@ type grid struct {
 	cells  []string // [row][column], reused
 	buf    []byte
 	paint  func(color, text string) string
+	notes  []string // footnotes: offline databases shown as last seen
 
-	// one row's locations, reused: their columns, sums and states
-	cols   []int
+	// one row's locations, reused: their sums and states
 	stats  []*index.Stats
 	states []copies.State
 }
@@ -150,8 +156,14 @@ func newGrid(s *Session) *grid {
 		switch {
 		case !loaded:
 			g.state = append(g.state, "unloaded")
-		case !snap.Online:
+		case !snap.Online && snap.Scanned.IsZero():
 			g.state = append(g.state, "offline")
+		case !snap.Online:
+			// Offline, known from the catalog: its cells show what it held
+			// when last seen, and its name says so.
+			g.state = append(g.state, "")
+			g.header[i+1] += "*"
+			g.notes = append(g.notes, fmt.Sprintf("* %s is offline: as last seen, %s", d.Name, when(snap.Scanned, time.Now())))
 		default:
 			g.state = append(g.state, "")
 		}
@@ -259,7 +271,9 @@ type locationJSON struct {
 	Bytes    int64  `json:"bytes"`
 	Files    int64  `json:"files"`
 	Modified string `json:"modified"`
-	State    string `json:"state"` // copy, stale, differs or incomplete, against the newest
+	State    string `json:"state"`             // copy, stale, differs or incomplete, against the newest
+	Offline  bool   `json:"offline,omitempty"` // its database is offline: as last seen
+	Seen     string `json:"seen,omitempty"`    // when an offline database was last scanned
 }
 
 func (o fetchOutput) jsonValue() any {
@@ -274,12 +288,16 @@ func (o fetchOutput) jsonValue() any {
 				if !ok {
 					continue
 				}
-				row = append(row, locationJSON{
+				l := locationJSON{
 					Database: d.Name, Category: c.Name,
 					Path:  d.Location(c, p),
 					Bytes: st.Bytes, Files: st.Files,
 					Modified: st.Modified.UTC().Format(time.RFC3339),
-				})
+				}
+				if snap, _ := o.ix.Snapshot(d.Name); !snap.Online {
+					l.Offline, l.Seen = true, snap.Scanned.UTC().Format(time.RFC3339)
+				}
+				row = append(row, l)
 				stats = append(stats, st)
 			}
 			if len(row) == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/bcnvisuals/autobackup/internal/index"
 	"github.com/bcnvisuals/autobackup/internal/table"
@@ -37,12 +38,12 @@ Names are sorted in natural order: shot2 comes before shot10.`,
 	Run: runList,
 }
 
-func runList(_ context.Context, s *Session, a Args) error {
+func runList(ctx context.Context, s *Session, a Args) error {
 	switch {
 	case a.Has("clients"):
 		return listClients(s, a.Get("DATABASE"))
 	case a.Has("projects"):
-		return listProjects(s, a.Get("CLIENT"), a.Get("DATABASE"))
+		return listProjects(ctx, s, a.Get("CLIENT"), a.Get("DATABASE"))
 	case a.Has("databases"):
 		return listDatabases(s)
 	}
@@ -61,7 +62,7 @@ func listClients(s *Session, database string) error {
 	return s.show(names{"clients", s.Index.Clients(database)})
 }
 
-func listProjects(s *Session, client, database string) error {
+func listProjects(ctx context.Context, s *Session, client, database string) error {
 	if database != "" {
 		if _, err := s.database(database); err != nil {
 			return err
@@ -79,7 +80,7 @@ func listProjects(s *Session, client, database string) error {
 		return err
 	}
 	if client != "" && len(projects) == 0 {
-		if err := clientExists(s, client); err != nil {
+		if err := clientExists(ctx, s, client); err != nil {
 			return err
 		}
 	}
@@ -92,10 +93,13 @@ func listProjects(s *Session, client, database string) error {
 
 // clientExists fails when no loaded database has a client matching the
 // pattern.
-func clientExists(s *Session, pattern string) error {
+func clientExists(ctx context.Context, s *Session, pattern string) error {
 	clients, err := s.Index.MatchClients(pattern, "")
 	if err != nil {
 		return err
+	}
+	if len(clients) == 0 && !index.IsPattern(pattern) && s.lookAgainClient(ctx, pattern) {
+		return nil // made since the scan
 	}
 	if len(clients) == 0 {
 		return noMatch("client", pattern, s.Index.Clients(""))
@@ -115,14 +119,15 @@ func noMatch(kind, pattern string, known []string) error {
 }
 
 type databaseJSON struct {
-	Name     string `json:"name"`
-	Path     string `json:"path"`
-	Online   bool   `json:"online"`
-	Loaded   bool   `json:"loaded"`
-	Clients  int    `json:"clients"`
-	Projects int    `json:"projects"`
-	Bytes    int64  `json:"bytes"`
-	Files    int64  `json:"files"`
+	Name     string     `json:"name"`
+	Path     string     `json:"path"`
+	Online   bool       `json:"online"`
+	Loaded   bool       `json:"loaded"`
+	Seen     *time.Time `json:"seen,omitempty"` // when an offline database was last seen online
+	Clients  int        `json:"clients"`
+	Projects int        `json:"projects"`
+	Bytes    int64      `json:"bytes"`
+	Files    int64      `json:"files"`
 }
 
 func listDatabases(s *Session) error {
@@ -130,10 +135,15 @@ func listDatabases(s *Session) error {
 	for _, d := range s.Layout.Databases {
 		snap, loaded := s.Index.Snapshot(d.Name)
 		t := s.Index.Totals(d.Name)
-		rows = append(rows, databaseJSON{
+		row := databaseJSON{
 			Name: d.Name, Path: d.Root, Online: loaded && snap.Online, Loaded: loaded,
 			Clients: t.Clients, Projects: t.Projects, Bytes: t.Bytes, Files: t.Files,
-		})
+		}
+		if loaded && !snap.Online && !snap.Scanned.IsZero() {
+			seen := snap.Scanned.UTC()
+			row.Seen = &seen
+		}
+		rows = append(rows, row)
 	}
 	return s.show(rows)
 }
@@ -150,7 +160,10 @@ func (rows databaseList) writeText(s *Session) error {
 		if r.Loaded {
 			status = map[bool]string{true: "online", false: "offline"}[r.Online]
 		}
-		if !r.Online {
+		if r.Seen != nil {
+			status = "offline, seen " + r.Seen.Local().Format("2006-01-02")
+		}
+		if !r.Online && r.Seen == nil {
 			t.Row(r.Name, table.Shorten(r.Path, 36), status, "", "", "", "")
 			continue
 		}

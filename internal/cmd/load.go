@@ -44,29 +44,92 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	var counts scan.Progress
-	scanner := scan.Scanner{Jobs: jobs, Progress: &counts}
-	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{
-		Description: "scanning", Unit: "files", Total: -1, Read: counts.Files.Load,
-	})
+	now := time.Now()
+	var recent []index.Database // scanned moments ago: the catalog's snapshot will do
+	if s.InConfig && s.Catalog != nil {
+		dbs, recent = splitRecent(s, dbs, now)
+	}
 	start := time.Now()
-	snaps, err := scanner.Scan(ctx, dbs, s.Layout.Categories)
-	display.Stop()
+	snaps, err := scanAll(ctx, s, dbs, jobs)
 	if err != nil {
 		return &cancelError{"load cancelled; the previous index is kept", err}
 	}
 	elapsed := time.Since(start)
 	good, failed := splitFailed(snaps)
+	good, unsaved := s.remember(good, elapsed, now)
+	kept := snapshotsOf(s, recent)
 	if len(a.List("DATABASE")) == 0 {
-		s.Index = index.New(append(good, previous(s, failed)...)...)
+		s.Index = index.New(append(append(good, kept...), previous(s, failed)...)...)
 	} else {
 		s.Index = s.Index.With(good...)
 	}
 	_, verbose := a.Flag("verbose")
-	if err := reportLoad(s, good, elapsed, verbose); err != nil {
+	if err := reportLoad(s, good, kept, elapsed, verbose); err != nil {
 		return err
 	}
-	return failedError(failed)
+	if len(recent) > 0 {
+		s.Printf("%s\n", recentLine(s, recent, now))
+	}
+	return errors.Join(append(unsaved, failedError(failed))...)
+}
+
+// scanAll scans the databases, with a progress display; none, nothing.
+func scanAll(ctx context.Context, s *Session, dbs []index.Database, jobs int) ([]*index.Snapshot, error) {
+	if len(dbs) == 0 {
+		return nil, nil
+	}
+	var counts scan.Progress
+	scanner := scan.Scanner{Jobs: jobs, Progress: &counts}
+	display := progress.Start(s.Stderr, s.Terminal, progress.Spec{
+		Description: "scanning", Unit: "files", Total: -1, Read: counts.Files.Load,
+	})
+	defer display.Stop()
+	return scanner.Scan(ctx, dbs, s.Layout.Categories)
+}
+
+// splitRecent sets apart the databases the index holds a scan of younger
+// than max-age, which a load in the config file leaves as they are.
+func splitRecent(s *Session, dbs []index.Database, now time.Time) (stale, recent []index.Database) {
+	for _, d := range dbs {
+		if s.fresh(d.Name, now) {
+			recent = append(recent, d)
+		} else {
+			stale = append(stale, d)
+		}
+	}
+	return stale, recent
+}
+
+func snapshotsOf(s *Session, dbs []index.Database) []*index.Snapshot {
+	var out []*index.Snapshot
+	for _, d := range dbs {
+		if snap, ok := s.Index.Snapshot(d.Name); ok {
+			out = append(out, snap)
+		}
+	}
+	return out
+}
+
+// recentLine says which databases were taken from the catalog unscanned.
+func recentLine(s *Session, recent []index.Database, now time.Time) string {
+	var names []string
+	var newest, oldest time.Time
+	for _, d := range recent {
+		snap, _ := s.Index.Snapshot(d.Name)
+		names = append(names, d.Name)
+		if newest.IsZero() || snap.Scanned.After(newest) {
+			newest = snap.Scanned
+		}
+		if oldest.IsZero() || snap.Scanned.Before(oldest) {
+			oldest = snap.Scanned
+		}
+	}
+	scanned := when(oldest, now)
+	if w := when(newest, now); w != scanned {
+		scanned += " to " + w
+	}
+	return fmt.Sprintf("%s from the catalog, scanned %s (less than max-age %s ago; load rescans)",
+		strings.Join(names, ", "), scanned, units.Duration(s.MaxAge))
 }
 
 // splitFailed sets apart the snapshots whose scan did not complete.

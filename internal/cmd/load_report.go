@@ -33,15 +33,21 @@ type pathErrorJSON struct {
 	Error string `json:"error"`
 }
 
-func reportLoad(s *Session, snaps []*index.Snapshot, elapsed time.Duration, verbose bool) error {
+func reportLoad(s *Session, snaps, kept []*index.Snapshot, elapsed time.Duration, verbose bool) error {
+	now := time.Now()
 	for _, snap := range snaps {
-		if !snap.Online {
+		switch {
+		case !snap.Online && !snap.Scanned.IsZero():
+			s.noteAge(snap, now) // once: what it holds is as last seen
+		case !snap.Online && s.InConfig && s.told[snap.Database.Name]:
+			// said when the config file added it
+		case !snap.Online:
 			s.Warnf("database %s is offline: %s", snap.Database.Name, snap.Offline)
-		} else if snap.Warning != "" {
+		case snap.Warning != "":
 			s.Warnf("database %s: %s", snap.Database.Name, snap.Warning)
 		}
 	}
-	return s.show(loadOutput{s.Index, snaps, elapsed, verbose})
+	return s.show(loadOutput{s.Index, append(snaps, kept...), elapsed, verbose})
 }
 
 // loadOutput is what load prints: a summary line, and with -v the paths

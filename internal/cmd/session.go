@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/bcnvisuals/autobackup/internal/catalog"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
 	"github.com/bcnvisuals/autobackup/internal/index"
 )
@@ -31,6 +33,17 @@ type Session struct {
 
 	// Exit is set by exit and quit: the shell ends after the command.
 	Exit bool
+
+	// Catalog remembers the databases between runs; nil when none is used.
+	Catalog *catalog.Catalog
+	// MaxAge is how old a scan may be before a load in the config file
+	// repeats it.
+	MaxAge time.Duration
+	// InConfig is set while the config file runs.
+	InConfig bool
+
+	told   map[string]bool            // databases whose being offline or scan's age was said
+	stored map[string]*index.Snapshot // what the catalog knows, by database
 }
 
 // NewSession returns a session with nothing tracked and nothing loaded.
@@ -53,6 +66,7 @@ func NewSession(stdout, stderr io.Writer) *Session {
 		Stderr: stderr,
 		Dir:    dir,
 		Copies: DefaultCopies,
+		MaxAge: DefaultMaxAge,
 	}
 }
 
@@ -146,6 +160,9 @@ func (s *Session) needLoaded() error {
 	}
 	if s.Index.Loaded() == 0 {
 		return fmt.Errorf("nothing is loaded yet: run 'load' first")
+	}
+	if !s.InConfig {
+		s.noteAges(time.Now())
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ func TestSet(t *testing.T) {
 		{"set copies 0", 0, ""},
 		{"set copies -1", DefaultCopies, `copies "-1": want a number from 0 to 100`},
 		{"set copies many", DefaultCopies, `copies "many": want a number from 0 to 100`},
-		{"set colour 1", DefaultCopies, `set: unknown argument "colour" (expected copies); usage: set copies N`},
+		{"set colour 1", DefaultCopies, `set: unknown argument "colour" (expected copies, max-age or catalog); usage: set copies N | set max-age DURATION | set catalog PATH`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

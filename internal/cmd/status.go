@@ -52,11 +52,11 @@ type atRiskError struct {
 
 func (e atRiskError) Error() string { return plural(e.n, "location") + " at risk (" + e.where + ")" }
 
-func runStatus(_ context.Context, s *Session, a Args) error {
+func runStatus(ctx context.Context, s *Session, a Args) error {
 	if err := s.needLoaded(); err != nil {
 		return err
 	}
-	projects, err := statusProjects(s, a.Get("CLIENT[/PROJECT]"))
+	projects, err := statusProjects(ctx, s, a.Get("CLIENT[/PROJECT]"))
 	if err != nil {
 		return err
 	}
@@ -83,14 +83,14 @@ func runStatus(_ context.Context, s *Session, a Args) error {
 	return nil
 }
 
-func statusProjects(s *Session, pattern string) ([]index.Project, error) {
+func statusProjects(ctx context.Context, s *Session, pattern string) ([]index.Project, error) {
 	switch {
 	case pattern == "":
 		return s.Index.Projects(""), nil
 	case strings.Contains(pattern, "/"):
-		return matchProjects(s, pattern)
+		return matchProjects(ctx, s, pattern)
 	}
-	if err := clientExists(s, pattern); err != nil {
+	if err := clientExists(ctx, s, pattern); err != nil {
 		return nil, err
 	}
 	return s.Index.MatchProjects(pattern, "*", "")

@@ -202,3 +202,17 @@ func MkdirAll(p string, perm fs.FileMode) error { return os.MkdirAll(p, perm) }
 // RenamePath renames a local file of the program's own (its catalog, say),
 // replacing what is at newpath.
 func RenamePath(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// FileSystemID names the file system a local folder is on (statfs's fsid),
+// for telling one drive from another where nothing can be written on it.
+func FileSystemID(d Dir) (string, bool) {
+	l, ok := d.(*localDir)
+	if !ok {
+		return "", false
+	}
+	var st unix.Statfs_t
+	if err := retry(func() error { return unix.Fstatfs(l.fd, &st) }); err != nil {
+		return "", false
+	}
+	return fmt.Sprintf("%x", st.Fsid), true
+}
