@@ -241,3 +241,50 @@ func TestUpdateKeepsScanTimes(t *testing.T) {
 		t.Errorf("update made a database: %d stored", len(got))
 	}
 }
+
+// TestDamagedPagesMovedAside: a file whose header is whole but whose pages
+// are not opens, and is moved aside when Load meets the damage.
+func TestDamagedPagesMovedAside(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(t *testing.T, path string)
+	}{
+		{"pages overwritten", func(t *testing.T, path string) {
+			f, err := os.OpenFile(path, os.O_RDWR, 0)
+			must(t, err)
+			defer f.Close()
+			st, err := f.Stat()
+			must(t, err)
+			junk := bytes.Repeat([]byte{0xA5}, int(st.Size())-8192)
+			_, err = f.WriteAt(junk, 8192)
+			must(t, err)
+		}},
+		{"snapshot blob cut", func(t *testing.T, path string) {
+			c := openTest(t, path)
+			_, err := c.db.Exec(`UPDATE databases SET snapshot = x'09'`)
+			must(t, err)
+			must(t, c.Close())
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.db")
+			c := openTest(t, path)
+			must(t, c.Save(snapshot("NAS", 300), time.Second, t0))
+			must(t, c.Close())
+			tt.damage(t, path)
+			c, stored, err := OpenAndLoad(path, t0)
+			if err != nil {
+				t.Fatalf("OpenAndLoad: %v", err)
+			}
+			defer c.Close()
+			if len(stored) != 0 || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], "was damaged") {
+				t.Fatalf("stored %d, warnings %q", len(stored), c.Warnings)
+			}
+			if _, err := os.Stat(path + ".corrupt-2026-11-28"); err != nil {
+				t.Fatalf("the damaged file was not kept: %v", err)
+			}
+			must(t, c.Save(snapshot("NAS", 1), time.Second, t0))
+		})
+	}
+}

@@ -20,17 +20,12 @@ const DefaultMaxAge = 15 * time.Minute
 // scanned a moment ago, and an archive drive on the shelf keeps its
 // projects. A catalog already open is closed.
 func (s *Session) UseCatalog(path string, now time.Time) error {
-	c, err := catalog.Open(path, now)
+	c, stored, err := catalog.OpenAndLoad(path, now)
 	if err != nil {
 		return err
 	}
 	for _, w := range c.Warnings {
 		s.Warnf("%s", w)
-	}
-	stored, err := c.Load()
-	if err != nil {
-		c.Close()
-		return err
 	}
 	if s.Catalog != nil {
 		s.Catalog.Close()

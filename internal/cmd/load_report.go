@@ -94,27 +94,20 @@ func (o loadOutput) jsonValue() any {
 // loadSummary is the one line a load prints.
 func loadSummary(ix *index.Index, snaps []*index.Snapshot, elapsed time.Duration) string {
 	online, errs := 0, 0
-	var total index.Stats
-	clients := map[string]bool{}
-	projects := map[index.Project]bool{}
-	for _, snap := range snaps {
+	names := make([]string, len(snaps))
+	for i, snap := range snaps {
 		if snap.Online {
 			online++
 		}
 		errs += len(snap.Errors)
-		for _, p := range ix.Projects(snap.Database.Name) {
-			clients[p.Client] = true
-			projects[p] = true
-		}
-		t := ix.Totals(snap.Database.Name)
-		total.Bytes += t.Bytes
-		total.Files += t.Files
+		names[i] = snap.Database.Name
 	}
+	t := ix.Sum(names...)
 	dbs := fmt.Sprintf("%s (%d online, %d offline)", plural(len(snaps), "database"), online, len(snaps)-online)
 	line := fmt.Sprintf("loaded %s: %s, %s, %s in %s in %s", dbs,
-		plural(len(clients), "client"), plural(len(projects), "project"),
-		units.Bytes(total.Bytes), plural(int(total.Files), "file"), roundDuration(elapsed))
-	if len(projects) == 0 {
+		plural(t.Clients, "client"), plural(t.Projects, "project"),
+		units.Bytes(t.Bytes), plural(int(t.Files), "file"), roundDuration(elapsed))
+	if t.Projects == 0 {
 		line = fmt.Sprintf("No projects were found in %s", dbs)
 	}
 	if errs > 0 {

@@ -302,24 +302,36 @@ type Totals struct {
 }
 
 // Totals sums a loaded database's clients, projects, bytes and files.
-func (ix *Index) Totals(database string) Totals {
-	s, ok := ix.snaps[database]
-	if !ok {
-		return Totals{}
-	}
+func (ix *Index) Totals(database string) Totals { return ix.Sum(database) }
+
+// Sum sums what the named loaded databases hold together: the clients and
+// projects found in any of them, once, and all their bytes and files.
+func (ix *Index) Sum(databases ...string) Totals {
 	var t Totals
-	clients := map[string]bool{}
-	projects := map[Project]bool{}
-	for _, cl := range s.Categories {
-		for client, ps := range cl {
-			clients[client] = true
-			for name, st := range ps {
-				projects[Project{client, name}] = true
-				t.Add(st)
+	projects := map[string]map[string]struct{}{} // by client: one string hashed per lookup
+	for _, name := range databases {
+		s, ok := ix.snaps[name]
+		if !ok {
+			continue
+		}
+		for _, cl := range s.Categories {
+			for client, ps := range cl {
+				names := projects[client]
+				if names == nil {
+					names = make(map[string]struct{}, len(ps))
+					projects[client] = names
+				}
+				for name, st := range ps {
+					names[name] = struct{}{}
+					t.Add(st) // a file hard-linked into two locations counts once
+				}
 			}
 		}
 	}
-	t.Clients, t.Projects = len(clients), len(projects)
+	t.Clients = len(projects)
+	for _, names := range projects {
+		t.Projects += len(names)
+	}
 	t.Links = nil
 	return t
 }
