@@ -82,7 +82,7 @@ func (e *env) diskBandwidth(ctx context.Context) (string, error) {
 	s.WriteString("| | command | median (MB/s) | min (MB/s) | max (MB/s) |\n|---|---|---:|---:|---:|\n")
 	for _, x := range res {
 		// the slowest run is the lowest bandwidth
-		fmt.Fprintf(&s, "| %s | `%s` | %.0f | %.0f | %.0f |\n", x.Tool.Key, x.Tool.Label, bytes/x.Time.Median/1e6, bytes/x.Time.Max/1e6, bytes/x.Time.Min/1e6)
+		fmt.Fprintf(&s, "| %s | `%s` | %.0f | %.0f | %.0f |\n", x.Tool.Key, cell(x.Tool.Label), bytes/x.Time.Median/1e6, bytes/x.Time.Max/1e6, bytes/x.Time.Min/1e6)
 	}
 	wr, rd := bytes/res[0].Time.Median, bytes/res[1].Time.Median
 	large := float64(e.sz.largeCount*e.sz.largeMB) * (1 << 20)
@@ -195,7 +195,7 @@ func topCalls(n int, ps ...profile) []string {
 // per file of the tree.
 func renderProfiles(files int64, a, b profile) string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "| | `%s` | `%s` |\n|---|---:|---:|\n", a.tool.Label, b.tool.Label)
+	fmt.Fprintf(&s, "| | `%s` | `%s` |\n|---|---:|---:|\n", cell(a.tool.Label), cell(b.tool.Label))
 	row := func(what string, f func(p profile) string) {
 		fmt.Fprintf(&s, "| %s | %s | %s |\n", what, f(a), f(b))
 	}

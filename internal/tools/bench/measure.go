@@ -19,6 +19,7 @@ type Tool struct {
 	Dir     string       // where it runs
 	Prepare func() error // untimed, before each of its runs; nil for none
 	Peer    string       // the command that must be installed; "" for autobackup
+	Check   func() error // untimed, after each of its runs: did it do its work?
 }
 
 // Block is one table: tools timed against each other on one tree.
@@ -100,7 +101,7 @@ func (r runner) measure(ctx context.Context, b Block, runs, warmup int) ([]*Resu
 			res.Times = append(res.Times, run.Seconds)
 			res.PeakRSS = max(res.PeakRSS, run.PeakRSS)
 		}
-		fmt.Fprintf(r.log, "  %s %s %-12s %8.3f s  %s\n", b.Name, what, t.Key, run.Seconds, mb(run.PeakRSS))
+		fmt.Fprintf(r.log, "  %s %s %-22s %8.3f s  %s\n", b.Name, what, t.Key, run.Seconds, mb(run.PeakRSS))
 	}
 	for _, res := range results {
 		s, err := Summarize(res.Times)
@@ -126,6 +127,11 @@ func (r runner) once(ctx context.Context, b Block, t Tool) (Run, error) {
 	run, err := r.exec(ctx, t)
 	if err != nil {
 		return Run{}, fmt.Errorf("%s: %s: %w", b.Name, t.Label, err)
+	}
+	if t.Check != nil {
+		if err := t.Check(); err != nil {
+			return Run{}, fmt.Errorf("%s: %s: %w", b.Name, t.Label, err)
+		}
 	}
 	return run, nil
 }

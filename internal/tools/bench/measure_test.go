@@ -121,6 +121,28 @@ func TestMeasureStopsOnAFailingTool(t *testing.T) {
 	}
 }
 
+func TestMeasureChecksEachRun(t *testing.T) {
+	f := &fakeRunner{runs: map[string]int{}}
+	checked := 0
+	a := f.tool("A")
+	a.Check = func() error {
+		checked++
+		f.events = append(f.events, "check A")
+		if checked == 3 {
+			return errors.New("the copy holds 0 files")
+		}
+		return nil
+	}
+	_, err := f.runner().measure(context.Background(), Block{Name: "copy-small", Tools: []Tool{a}}, 5, 1)
+	if err == nil || err.Error() != "copy-small: A --flag: the copy holds 0 files" {
+		t.Fatalf("error = %v", err)
+	}
+	want := "prepare A,run A,check A,prepare A,run A,check A,prepare A,run A,check A"
+	if got := strings.Join(f.events, ","); got != want {
+		t.Fatalf("events:\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestMeasureStopsWhenCancelled(t *testing.T) {
 	f := &fakeRunner{runs: map[string]int{}}
 	ctx, cancel := context.WithCancel(context.Background())

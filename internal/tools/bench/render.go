@@ -66,7 +66,7 @@ func renderTools(o Outcome) string {
 			ratio = ratioCell(ratioOf(ref.Time, r.Time, refKey, ""))
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %d%% | %s | %.0f |\n",
-			r.Tool.Label, secs(r.Time.Median), secs(r.Time.Min), secs(r.Time.Max),
+			cell(r.Tool.Label), secs(r.Time.Median), secs(r.Time.Min), secs(r.Time.Max),
 			r.Time.SpreadPercent(), ratio, float64(r.PeakRSS)/(1<<20))
 	}
 	return b.String()
@@ -96,6 +96,20 @@ func renderTargets(o Outcome) string {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", t.Label, v.Result, holds)
 	}
 	return b.String()
+}
+
+// cell makes text safe in a Markdown table cell: a | would end the cell,
+// even inside a code span.
+func cell(text string) string {
+	return strings.ReplaceAll(text, "|", `\|`)
+}
+
+// count writes n things: "1 folder", "2,000 folders".
+func count(n int64, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return thousands(n) + " " + thing + "s"
 }
 
 // secs writes a time in seconds with three significant decimals for short

@@ -6,7 +6,7 @@ import (
 
 func outcome(cold bool, results ...*Result) Outcome {
 	for i, r := range results {
-		r.Tool.Label = map[string]string{"autobackup": "autobackup --no-config -f load.ab", "du": "du -sb a b", "gdu": "gdu -n -p -a scan"}[r.Tool.Key]
+		r.Tool.Label = map[string]string{"autobackup": "autobackup --no-config -f load.ab", "du": "du -sb a | cat", "gdu": "gdu -n -p -a scan"}[r.Tool.Key]
 		results[i] = r
 	}
 	return Outcome{
@@ -33,7 +33,7 @@ func TestRenderOutcome(t *testing.T) {
 				"| command | median (s) | min (s) | max (s) | spread | `autobackup` ÷ this | peak RSS (MB) |\n" +
 				"|---|---:|---:|---:|---:|---:|---:|\n" +
 				"| `autobackup --no-config -f load.ab` | 1.000 | 0.950 | 1.050 | 10% | 1.00 | 12 |\n" +
-				"| `du -sb a b` | 2.000 | 1.800 | 2.200 | 20% | 0.50 | 11 |\n" +
+				"| `du -sb a \\| cat` | 2.000 | 1.800 | 2.200 | 20% | 0.50 | 11 |\n" +
 				"| `gdu -n -p -a scan` | 12.50 | 12.25 | 12.75 | 4% | 0.08 | 443 |\n" +
 				"\n" +
 				"| target | result | holds |\n| --- | --- | --- |\n" +
@@ -48,7 +48,7 @@ func TestRenderOutcome(t *testing.T) {
 				"| command | median (s) | min (s) | max (s) | spread | `autobackup` ÷ this | peak RSS (MB) |\n" +
 				"|---|---:|---:|---:|---:|---:|---:|\n" +
 				"| `autobackup --no-config -f load.ab` | 1.000 | 0.950 | 1.050 | 10% | 1.00 | 12 |\n" +
-				"| `du -sb a b` | 0.500 | 0.395 | 0.605 | 42% | spread 42%: no ratio published | 11 |\n" +
+				"| `du -sb a \\| cat` | 0.500 | 0.395 | 0.605 | 42% | spread 42%: no ratio published | 11 |\n" +
 				"| `gdu -n -p -a scan` | 1.000 | 0.950 | 1.050 | 10% | 1.00 | 50 |\n" +
 				"\n" +
 				"| target | result | holds |\n| --- | --- | --- |\n" +
@@ -69,7 +69,7 @@ func TestRenderOutcome(t *testing.T) {
 				"| command | median (s) | min (s) | max (s) | spread | `autobackup` ÷ this | peak RSS (MB) |\n" +
 				"|---|---:|---:|---:|---:|---:|---:|\n" +
 				"| `autobackup --no-config -f load.ab` | 1.000 | 0.825 | 1.175 | 35% | spread 35%: no ratio published | 12 |\n" +
-				"| `du -sb a b` | 2.000 | 1.900 | 2.100 | 10% | `autobackup`'s spread 35%: no ratio published | 11 |\n",
+				"| `du -sb a \\| cat` | 2.000 | 1.900 | 2.100 | 10% | `autobackup`'s spread 35%: no ratio published | 11 |\n",
 		},
 	}
 	for _, tt := range tests {
@@ -93,6 +93,10 @@ func TestNumbers(t *testing.T) {
 		{thousands(1_000_000), "1,000,000"},
 		{thousands(-102295), "-102,295"},
 		{mb(12 << 20), "12 MB"},
+		{count(1, "folder"), "1 folder"},
+		{count(0, "file"), "0 files"},
+		{count(102295, "folder"), "102,295 folders"},
+		{cell("find a | xargs xxhsum"), `find a \| xargs xxhsum`},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

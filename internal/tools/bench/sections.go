@@ -131,8 +131,8 @@ func loadBlocks(cold bool) func(context.Context, *env) ([]Block, error) {
 		roots := []string{name + "/WORK", name + "/STORAGE", name + "/NAS"}
 		b := Block{
 			Name: block, Title: "load", Ref: "autobackup", Cold: cold,
-			About: fmt.Sprintf("A studio of %s files in %s folders over 3 databases and 4 categories (sparse files: a scan reads only metadata)",
-				thousands(n), thousands(folders)),
+			About: fmt.Sprintf("A studio of %s in %s over 3 databases and 4 categories (sparse files: a scan reads only metadata)",
+				count(n, "file"), count(folders, "folder")),
 			Tools: []Tool{
 				e.tool("autobackup", "--no-config", "-f", script),
 				e.tool("du", append([]string{"-sb"}, roots...)...),
@@ -180,6 +180,7 @@ func copyBlocks(cold bool) func(context.Context, *env) ([]Block, error) {
 			b.Tools[1].Key = "autobackup --no-verify"
 			for i := range b.Tools {
 				b.Tools[i].Prepare = e.emptyDst
+				b.Tools[i].Check = e.sameTree(name)
 			}
 			if !cold {
 				b.Targets = []Target{
@@ -264,5 +265,5 @@ func (e *env) treeAbout(name, how string) string {
 	if err != nil {
 		return fmt.Sprintf("The project acme/%s %s", name, how)
 	}
-	return fmt.Sprintf("The project acme/%s, %s files in %s folders (%.2f GiB), %s", name, thousands(files), thousands(folders), float64(bytes)/(1<<30), how)
+	return fmt.Sprintf("The project acme/%s, %s in %s (%.2f GiB), %s", name, count(files, "file"), count(folders, "folder"), float64(bytes)/(1<<30), how)
 }

@@ -172,6 +172,25 @@ func (e *env) emptyDst() error {
 	return nil
 }
 
+// sameTree checks a copy's work: dst holds as many files and bytes as
+// src for the project acme/name.
+func (e *env) sameTree(name string) func() error {
+	return func() error {
+		sf, _, sb, err := countTree(e.tree("src", name))
+		if err != nil {
+			return err
+		}
+		df, _, db, err := countTree(e.tree("dst", name))
+		if err != nil {
+			return fmt.Errorf("the copy is not there: %w", err)
+		}
+		if sf != df || sb != db {
+			return fmt.Errorf("the copy holds %d files, %d bytes; the source %d files, %d bytes", df, db, sf, sb)
+		}
+		return nil
+	}
+}
+
 // countTree counts the files, folders and bytes under dir.
 func countTree(dir string) (files, folders, bytes int64, err error) {
 	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
