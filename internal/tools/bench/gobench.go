@@ -58,22 +58,27 @@ func goBenchmarks(ctx context.Context, e *env) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", b.name, err)
 		}
-		target, holds := "—", "—"
-		if b.targetMs > 0 {
-			target = fmt.Sprintf("< %.0f ms", b.targetMs)
-			switch sp := sum.SpreadPercent(); {
-			case sp > maxSpread:
-				holds = fmt.Sprintf("not judged: spread %d%%", sp)
-			case sum.Median < b.targetMs:
-				holds = "yes"
-			default:
-				holds = "**no**"
-			}
-		}
+		target, holds := goVerdict(sum, b.targetMs)
 		fmt.Fprintf(&s, "| `%s` (`%s`) | %s | %.1f | %.1f | %.1f | %d%% | %s | %s |\n",
 			b.name, b.pkg, b.what, sum.Median, sum.Min, sum.Max, sum.SpreadPercent(), target, holds)
 	}
 	return s.String(), nil
+}
+
+// goVerdict is a Go benchmark's target and whether its median meets it;
+// not judged when its runs spread past maxSpread.
+func goVerdict(sum Summary, targetMs float64) (target, holds string) {
+	if targetMs <= 0 {
+		return "—", "—"
+	}
+	target = fmt.Sprintf("< %.0f ms", targetMs)
+	switch sp := sum.SpreadPercent(); {
+	case sp > maxSpread:
+		return target, fmt.Sprintf("not judged: spread %d%%", sp)
+	case sum.Median < targetMs:
+		return target, "yes"
+	}
+	return target, "**no**"
 }
 
 // parseGoBench reads go test -bench's result lines ("BenchmarkX-2  40

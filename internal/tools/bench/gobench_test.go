@@ -28,3 +28,22 @@ BenchmarkBroken-2   	      10	  fast ns/op
 		t.Fatalf("parseGoBench = %v, want %v", got, want)
 	}
 }
+
+func TestGoVerdict(t *testing.T) {
+	tests := []struct {
+		sum          Summary
+		targetMs     float64
+		target, hold string
+	}{
+		{sum(41, 0.1), 50, "< 50 ms", "yes"},
+		{sum(50, 0.1), 50, "< 50 ms", "**no**"},
+		{sum(41, 0.74), 50, "< 50 ms", "not judged: spread 74%"},
+		{sum(300, 0.9), 0, "—", "—"},
+	}
+	for _, tt := range tests {
+		target, holds := goVerdict(tt.sum, tt.targetMs)
+		if target != tt.target || holds != tt.hold {
+			t.Errorf("goVerdict(%+v, %v) = %q, %q; want %q, %q", tt.sum, tt.targetMs, target, holds, tt.target, tt.hold)
+		}
+	}
+}
