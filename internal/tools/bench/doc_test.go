@@ -21,10 +21,18 @@ func TestReplaceBlock(t *testing.T) {
 		},
 		{
 			name: "empty block filled, trailing newlines trimmed",
-			doc:  "<!-- bench:load --><!-- /bench:load -->\n",
+			doc:  "<!-- bench:load -->\n<!-- /bench:load -->",
 			body: "t\n\n\n",
 			want: "<!-- bench:load -->\nt\n<!-- /bench:load -->\n",
 		},
+		{
+			name: "markers named in prose are not markers; an indented one is",
+			doc:  "Tables go between `<!-- bench:load -->` and `<!-- /bench:load -->`.\n  <!-- bench:load -->\nold\n<!-- /bench:load -->\n",
+			body: "new",
+			want: "Tables go between `<!-- bench:load -->` and `<!-- /bench:load -->`.\n  <!-- bench:load -->\nnew\n<!-- /bench:load -->\n",
+		},
+		{name: "markers on one line", doc: "<!-- bench:load --><!-- /bench:load -->\n",
+			body: "x", want: "<!-- bench:load --><!-- /bench:load -->\n\n## load, warm\n\n<!-- bench:load -->\nx\n<!-- /bench:load -->\n"},
 		{
 			name: "other blocks untouched",
 			doc:  "<!-- bench:load-cold -->\ncold\n<!-- /bench:load-cold -->\n<!-- bench:load -->\nwarm\n<!-- /bench:load -->\n",
