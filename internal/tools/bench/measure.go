@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -206,6 +205,3 @@ func (w *tail) String() string {
 	}
 	return string(w.b)
 }
-
-// errSkipped marks a block that was not run, for a reason already told.
-var errSkipped = errors.New("skipped")

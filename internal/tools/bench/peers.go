@@ -85,10 +85,10 @@ func (in *installer) install(ctx context.Context, p peer) error {
 	}
 	fmt.Fprintf(in.log, "installing %s (Debian package %s)\n", p.cmd, p.pkg)
 	if err := apt(ctx, "install", "-y", "-qq", "--no-install-recommends", p.pkg); err != nil {
-		return fmt.Errorf("Debian package %s could not be installed: %w", p.pkg, err)
+		return fmt.Errorf("the Debian package %s could not be installed: %w", p.pkg, err)
 	}
 	if _, err := exec.LookPath(p.cmd); err != nil {
-		return fmt.Errorf("Debian package %s is installed but has no %s", p.pkg, p.cmd)
+		return fmt.Errorf("the Debian package %s is installed but has no %s", p.pkg, p.cmd)
 	}
 	return nil
 }

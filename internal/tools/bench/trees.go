@@ -185,7 +185,7 @@ func (e *env) sameTree(name string) func() error {
 			return fmt.Errorf("the copy is not there: %w", err)
 		}
 		if sf != df || sb != db {
-			return fmt.Errorf("the copy holds %d files, %d bytes; the source %d files, %d bytes", df, db, sf, sb)
+			return fmt.Errorf("the copy holds %s of %s bytes; the source %s of %s bytes", count(df, "file"), thousands(db), count(sf, "file"), thousands(sb))
 		}
 		return nil
 	}
