@@ -29,8 +29,12 @@ fuzz:
 	$(GO) test ./internal/cmd -run '^$$' -fuzz FuzzRun -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/cmd -run '^$$' -fuzz FuzzComplete -fuzztime $(FUZZTIME)
 
-bench: build
-	./internal/tools/bench/bench.sh
+# autobackup against its peers, alternating, into BENCHMARKS.md. Installs
+# the peers, generates ./_bench once; root for the cold sections. Pass
+# flags and sections in BENCH, e.g. make bench BENCH="-quick load copy".
+BENCH ?=
+bench:
+	$(GO) run ./internal/tools/bench $(BENCH)
 
 # The demo studio is written afresh into ./demo (git-ignored) each time.
 demo: build
