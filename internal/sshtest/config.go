@@ -13,8 +13,7 @@ type sshdConfig struct {
 	pidFile      string
 	authorized   string
 	sftpServer   string // absolute path, or "internal-sftp"
-	path         string // PATH for sessions, with forceCommand
-	forceCommand string // "" unless WithPath
+	forceCommand string // the WithPath wrapper, or ""
 	extra        []string
 	optional     []string // lines dropped if this sshd does not know them
 }
@@ -42,7 +41,7 @@ func (c *sshdConfig) render() string {
 		"Subsystem sftp " + c.sftpServer,
 	}
 	if c.forceCommand != "" {
-		lines = append(lines, "SetEnv PATH="+c.path, "ForceCommand "+c.forceCommand)
+		lines = append(lines, "ForceCommand "+c.forceCommand)
 	}
 	lines = append(lines, c.optional...)
 	given := map[string]bool{}

@@ -25,7 +25,7 @@ func TestRender(t *testing.T) {
 	tests := []struct {
 		name           string
 		extra          []string
-		path           string
+		forceCommand   string
 		want, wantNot  []string
 		wantSubsystems int
 	}{
@@ -43,9 +43,9 @@ func TestRender(t *testing.T) {
 			wantSubsystems: 1,
 		},
 		{
-			name:           "path",
-			path:           "/only/here",
-			want:           []string{"SetEnv PATH=/only/here\n", "ForceCommand /wrap\n"},
+			name:           "path wrapper",
+			forceCommand:   "/wrap",
+			want:           []string{"ForceCommand /wrap\n"},
 			wantSubsystems: 1,
 		},
 	}
@@ -53,9 +53,7 @@ func TestRender(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := base
 			c.extra = tt.extra
-			if tt.path != "" {
-				c.path, c.forceCommand = tt.path, "/wrap"
-			}
+			c.forceCommand = tt.forceCommand
 			got := c.render()
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {

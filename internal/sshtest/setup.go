@@ -126,7 +126,6 @@ func (s *Server) setup(tl tools, o options) error {
 		return err
 	}
 	if o.hasPath {
-		c.path = o.path
 		c.forceCommand = filepath.Join(s.Dir, "remote-shell")
 		if err := os.WriteFile(c.forceCommand, []byte(pathWrapper(tl.sh, o.path)), 0o755); err != nil {
 			return err

@@ -69,7 +69,8 @@ func WithAlias(name string) Option { return func(o *options) { o.alias = name } 
 // WithPath sets the exact PATH that remote commands and the sftp-server see,
 // so a test can hide tools such as xxhsum. Commands then run under /bin/sh,
 // started by a ForceCommand wrapper after the user's login shell and its rc
-// files, which therefore cannot change PATH back.
+// files (which sshd runs whatever the config says), so those cannot change
+// PATH back.
 func WithPath(path string) Option {
 	return func(o *options) { o.path, o.hasPath = path, true }
 }
