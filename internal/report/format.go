@@ -1,8 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 	"time"
 
@@ -89,7 +89,7 @@ func width(f float64) template.CSS {
 	return template.CSS("width:" + strconv.FormatFloat(f*100, 'f', 1, 64) + "%")
 }
 
-// percent writes f as a whole percentage: "42%".
+// percent writes f as a whole percentage, rounded half up: "42%".
 func percent(f float64) string {
-	return fmt.Sprintf("%.0f%%", f*100)
+	return strconv.Itoa(int(math.Round(f*100))) + "%"
 }
