@@ -26,7 +26,7 @@ func hostileStudio(name string) Studio {
 	s.Title = name
 	s.Databases[0].Name, s.Databases[0].Root = name, name
 	s.Databases[2].Offline = name
-	s.Categories[0].Name = name
+	s.Categories[0].Name, s.Categories[0].Path = name, name
 	for i, p := range s.Projects {
 		cells := map[string]map[string]Cell{}
 		for cat, row := range p.Cells {

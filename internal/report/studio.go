@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 )
 
 // Render writes the studio report, a whole HTML page, to w. The model is
@@ -33,11 +35,13 @@ func (s Studio) check() error {
 		return err
 	}
 	for _, p := range s.Projects {
-		for cat, row := range p.Cells {
+		for _, cat := range slices.Sorted(maps.Keys(p.Cells)) {
 			if !cats[cat] {
 				return fmt.Errorf("report: project %s/%s has cells in category %q, which is not in the report's categories", p.Client, p.Name, cat)
 			}
-			for db, c := range row {
+			row := p.Cells[cat]
+			for _, db := range slices.Sorted(maps.Keys(row)) {
+				c := row[db]
 				if !dbs[db] {
 					return fmt.Errorf("report: project %s/%s has a cell on database %q, which is not in the report's databases", p.Client, p.Name, db)
 				}

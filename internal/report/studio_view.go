@@ -50,6 +50,7 @@ type projectView struct {
 
 type rowView struct {
 	Category string
+	Path     string // the category's folder, relative to each root
 	Cells    []cellView
 	Copies   string
 	AtRisk   bool
@@ -181,7 +182,7 @@ func (s Studio) projectView(p Project, group int) projectView {
 
 func (s Studio) rowView(p Project, c Category, row map[string]Cell) rowView {
 	held, _, _ := s.holders(row)
-	r := rowView{Category: c.Name, Copies: strconv.Itoa(len(held)) + "/" + strconv.Itoa(c.MinCopies)}
+	r := rowView{Category: c.Name, Path: c.Path, Copies: strconv.Itoa(len(held)) + "/" + strconv.Itoa(c.MinCopies)}
 	r.AtRisk = len(held) < c.MinCopies
 	for _, d := range s.Databases {
 		r.Cells = append(r.Cells, cellOf(row[d.Name], p, c.Name, d.Name))
