@@ -19,6 +19,9 @@ type goBench struct {
 var goBenches = []goBench{
 	{"./internal/cmd", "BenchmarkFetchAll", "`fetch all` over an index of 10,000 projects in 3 databases and 4 categories", 50},
 	{"./internal/scan", "BenchmarkScan", "a scan of 20,160 files in 4,866 folders (2 databases × 3 categories)", 0},
+	{"./internal/catalog", "BenchmarkLoad", "reading a catalog of 200,000 locations (10,000 projects × 4 categories × 5 databases) into an index", 100},
+	{".", "BenchmarkStartup", "start-up to the first prompt from that catalog: open it, run the config file (its load taken from the catalog), one command", 100},
+	{".", "BenchmarkFetchAllFromCatalog", "that start-up, then `fetch all` (10,000 projects' grids)", 0},
 }
 
 // goBenchmarks compiles the benchmarks' test binaries and runs them
@@ -27,7 +30,7 @@ var goBenches = []goBench{
 func goBenchmarks(ctx context.Context, e *env) (string, error) {
 	bins := make([]string, len(goBenches))
 	for i, b := range goBenches {
-		bins[i] = filepath.Join(e.work, filepath.Base(b.pkg)+".test")
+		bins[i] = filepath.Join(e.work, testBinary(b.pkg))
 		cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", bins[i], b.pkg)
 		cmd.Dir = e.top
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -110,4 +113,14 @@ func parseGoBench(out string) map[string][]float64 {
 		}
 	}
 	return times
+}
+
+// testBinary names a package's test binary: internal_scan.test, and
+// autobackup.test for the module's root.
+func testBinary(pkg string) string {
+	name := strings.Trim(strings.ReplaceAll(pkg, "/", "_"), "._")
+	if name == "" {
+		name = "autobackup"
+	}
+	return name + ".test"
 }

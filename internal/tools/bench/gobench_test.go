@@ -47,3 +47,11 @@ func TestGoVerdict(t *testing.T) {
 		}
 	}
 }
+
+func TestTestBinary(t *testing.T) {
+	for pkg, want := range map[string]string{".": "autobackup.test", "./internal/scan": "internal_scan.test", "./internal/fsys/fsystest": "internal_fsys_fsystest.test"} {
+		if got := testBinary(pkg); got != want {
+			t.Errorf("testBinary(%q) = %q, want %q", pkg, got, want)
+		}
+	}
+}
