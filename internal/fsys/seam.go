@@ -185,3 +185,17 @@ func ListScan(d Dir, rel string, fn ScanFunc) (Entry, error) {
 	}
 	return self, nil
 }
+
+// AsScanner is d's own Scan where it has one, else ListScan over d: every
+// Dir can be scanned. ListScan never follows a symlink, so follow is
+// honoured only by a Dir's own Scan.
+func AsScanner(d Dir) Scanner {
+	if s, ok := d.(Scanner); ok {
+		return s
+	}
+	return listScanner{d}
+}
+
+type listScanner struct{ d Dir }
+
+func (l listScanner) Scan(rel string, _ bool, fn ScanFunc) (Entry, error) { return ListScan(l.d, rel, fn) }

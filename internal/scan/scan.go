@@ -8,7 +8,6 @@ package scan
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -111,7 +110,7 @@ func (s Scanner) Scan(ctx context.Context, dbs []index.Database, cats []index.Ca
 		if roots[i] == nil {
 			continue
 		}
-		b := &builder{root: roots[i].(fsys.Scanner), base: db.Root, snap: snaps[i]}
+		b := &builder{root: fsys.AsScanner(roots[i]), base: db.Root, snap: snaps[i]}
 		for _, c := range cats {
 			q.push(task{rel: c.Path, level: levelCategory, db: b, cat: c.Name})
 		}
@@ -155,7 +154,7 @@ func (s Scanner) Project(ctx context.Context, dir string) (*index.Stats, []index
 	}
 	defer root.Close()
 	q := newQueue[task]()
-	b := &builder{root: root.(fsys.Scanner), base: dir, snap: &index.Snapshot{}}
+	b := &builder{root: fsys.AsScanner(root), base: dir, snap: &index.Snapshot{}}
 	p := &project{stats: &index.Stats{}}
 	q.push(task{rel: ".", inside: ".", level: levelTree, db: b, project: p})
 	if err := q.run(ctx, s.jobs(), func() func(task) { return s.worker(q) }); err != nil {
@@ -178,11 +177,6 @@ func (s Scanner) openDatabase(db index.Database) (*index.Snapshot, fsys.Dir) {
 		return snap, nil
 	case err != nil:
 		snap.Offline = fsys.Reason(err)
-		return snap, nil
-	}
-	if _, ok := d.(fsys.Scanner); !ok {
-		d.Close()
-		snap.Offline = fmt.Sprintf("root %s cannot be scanned (%T)", db.Root, d)
 		return snap, nil
 	}
 	entries, err := d.List()
