@@ -198,4 +198,6 @@ func AsScanner(d Dir) Scanner {
 
 type listScanner struct{ d Dir }
 
-func (l listScanner) Scan(rel string, _ bool, fn ScanFunc) (Entry, error) { return ListScan(l.d, rel, fn) }
+func (l listScanner) Scan(rel string, _ bool, fn ScanFunc) (Entry, error) {
+	return ListScan(l.d, rel, fn)
+}

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+
+	"github.com/bcnvisuals/autobackup/internal/fsys"
 )
 
 // Page is a report that renders itself: a [Studio] or a [Transfer].
@@ -15,9 +16,9 @@ type Page interface {
 
 // WriteFile renders p and puts it at path, atomically: the page is
 // rendered in memory, written to a temporary file beside path, made
-// durable, and only then renamed to path, so path holds either its old
-// content or the whole new page, never a part. The file is readable by
-// all (0644), as a page meant to be shared.
+// durable, and only then renamed to path (fsys.WriteFile), so path holds
+// either its old content or the whole new page, never a part. The file is
+// readable by all (0644, less the umask), as a page meant to be shared.
 func WriteFile(path string, p Page) error {
 	var buf bytes.Buffer
 	if err := p.Render(&buf); err != nil {
@@ -27,33 +28,13 @@ func WriteFile(path string, p Page) error {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	d, err := fsys.OpenRoot(dir)
 	if err != nil {
 		return fmt.Errorf("report: writing %s: %w", path, err)
 	}
-	tmp := f.Name()
-	if err := finish(f, buf.Bytes()); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("report: writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	defer d.Close()
+	if err := fsys.WriteFile(d, base, buf.Bytes()); err != nil {
 		return fmt.Errorf("report: writing %s: %w", path, err)
 	}
 	return nil
-}
-
-// finish writes data to f, sets its mode, syncs and closes it.
-func finish(f *os.File, data []byte) error {
-	_, err := f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
