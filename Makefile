@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 .PHONY: build test test-long race vet lint fuzz bench demo clean
 
 build:
-	$(GO) build -o $(BIN) .
+	$(GO) build -buildvcs=auto -o $(BIN) .
 
 test: vet
 	$(GO) test -race -short ./...

@@ -26,6 +26,7 @@ import (
 	"github.com/bcnvisuals/autobackup/internal/catalog"
 	"github.com/bcnvisuals/autobackup/internal/cmd"
 	"github.com/bcnvisuals/autobackup/internal/shell"
+	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
 // maxJobs is the most folders a scan reads at once.
@@ -67,7 +68,7 @@ The config file runs first: --config FILE, else $AUTOBACKUP_CONFIG, else
 flags:
 `
 
-func parseFlags(args []string, stderr io.Writer) (options, error) {
+func parseFlags(args []string, stdout, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("autobackup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -78,10 +79,15 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.file, "f", "", "run the commands in `FILE`, stopping at the first error")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "with -f, run on past failing commands")
-	fs.StringVar(&o.catalog, "catalog", "", "remember the databases in the catalog `FILE` (default: one per config file, in the user's state folder)")
+	fs.StringVar(&o.catalog, "catalog", "", "the catalog `FILE` (default: one per config file, in the state folder)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), usageText, userConfigPath())
-		fs.PrintDefaults()
+		printFlags(fs)
+	}
+	if asksHelp(args) {
+		fs.SetOutput(stdout) // asked for, so it is the result, not an error
+		fs.Usage()
+		return o, flag.ErrHelp
 	}
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -105,6 +111,46 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	return o, nil
 }
 
+// asksHelp reports whether the flags, before the first argument that is
+// not one, ask for the usage.
+func asksHelp(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-h" || a == "-help" || a == "--help":
+			return true
+		case a == "--" || !strings.HasPrefix(a, "-"):
+			return false
+		case takesValue[strings.TrimLeft(a, "-")]:
+			i++ // its value
+		}
+	}
+	return false
+}
+
+// takesValue names the flags followed by a value (unless written -j=4).
+var takesValue = map[string]bool{"f": true, "j": true, "config": true, "catalog": true}
+
+// printFlags lists the flags as the README spells them: --config FILE,
+// and one dash for one letter (-f FILE).
+func printFlags(fs *flag.FlagSet) {
+	tab := table.New()
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		name := "--" + f.Name
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		if arg != "" && arg != "value" {
+			name += " " + arg
+		}
+		tab.Row(name, usage)
+	})
+	tab.Row("-h, --help", "print this usage")
+	tab.Indent = "  "
+	tab.WriteTo(fs.Output())
+}
+
 func usageErr(fs *flag.FlagSet, msg string) error {
 	fmt.Fprintf(fs.Output(), "autobackup: %s (autobackup -h shows the usage)\n", msg)
 	return errUsage
@@ -114,7 +160,7 @@ var errUsage = errors.New("usage")
 
 // run is the whole program; it returns the exit status.
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
-	o, err := parseFlags(args, stderr)
+	o, err := parseFlags(args, stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
@@ -125,7 +171,15 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "autobackup", version())
 		return exitOK
 	}
+	needs := cmd.NeedsIndex
+	if o.file == "" {
+		needs = cmd.NeedsOf(o.args)
+	}
+	if needs == cmd.NeedsNothing {
+		o.noConfig, o.config = true, ""
+	}
 	s := cmd.NewSession(stdout, stderr)
+	s.SkipLoad = needs == cmd.NeedsLayout
 	s.JSON, s.Jobs = o.json, o.jobs
 	s.Terminal = isTerminal(stderr)
 	s.Color = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
@@ -291,8 +345,32 @@ func isTerminal(w any) bool {
 
 // version is the module version the binary was built from, or "devel".
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel (no build information)"
 	}
-	return "devel"
+	return versionOf(bi)
+}
+
+// versionOf says which build this is: the module version the go command
+// stamped from version control (a tag, or a pseudo-version naming the
+// commit), the revision where only that is known, and whether the work
+// tree had changes.
+func versionOf(bi *debug.BuildInfo) string {
+	settings := map[string]string{}
+	for _, kv := range bi.Settings {
+		settings[kv.Key] = kv.Value
+	}
+	v := bi.Main.Version
+	switch {
+	case v != "" && v != "(devel)":
+	case settings["vcs.revision"] != "":
+		v = "devel " + settings["vcs.revision"]
+	default:
+		return "devel (built without version control information; make build stamps it)"
+	}
+	if settings["vcs.modified"] == "true" && !strings.HasSuffix(v, "+dirty") {
+		v += " (with uncommitted changes)"
+	}
+	return v + ", " + bi.GoVersion
 }

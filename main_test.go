@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -78,7 +79,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o, err := parseFlags(tt.args, io.Discard)
+			o, err := parseFlags(tt.args, io.Discard, io.Discard)
 			switch {
 			case tt.wantErr == nil && err != nil:
 				t.Fatalf("parseFlags(%q) error %v", tt.args, err)
@@ -135,5 +136,56 @@ func TestConfigPath(t *testing.T) {
 				t.Fatalf("configPath = %q, %v; want %q, %v", got, explicit, tt.want, tt.explicit)
 			}
 		})
+	}
+}
+
+func TestVersionOf(t *testing.T) {
+	set := func(kv ...string) []debug.BuildSetting {
+		var out []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		bi   debug.BuildInfo
+		want string
+	}{
+		{"tagged", debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0, go1.26.8"},
+		{"pseudo-version", debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261128220647-c2759d17830d"},
+			Settings: set("vcs.revision", "c2759d17830d", "vcs.modified", "false")}, "v0.0.0-20261128220647-c2759d17830d, go1.26.8"},
+		{"dirty pseudo-version", debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261128220647-c2759d17830d+dirty"},
+			Settings: set("vcs.modified", "true")}, "v0.0.0-20261128220647-c2759d17830d+dirty, go1.26.8"},
+		{"revision only", debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"},
+			Settings: set("vcs.revision", "abc123", "vcs.modified", "true")}, "devel abc123 (with uncommitted changes), go1.26.8"},
+		{"nothing", debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}},
+			"devel (built without version control information; make build stamps it)"},
+	}
+	for _, tt := range tests {
+		if got := versionOf(&tt.bi); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestAsksHelp(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-h"}, true},
+		{[]string{"--help"}, true},
+		{[]string{"-f", "x.ab", "-h"}, true},
+		{[]string{"--config", "-h"}, false}, // a config file named -h
+		{[]string{"-j=4", "--json", "-help"}, true},
+		{[]string{"fetch", "-h"}, false}, // the command's argument
+		{[]string{"--", "-h"}, false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := asksHelp(tt.args); got != tt.want {
+			t.Errorf("asksHelp(%q) = %v, want %v", tt.args, got, tt.want)
+		}
 	}
 }

@@ -38,7 +38,8 @@ minimum applies (2, or what set copies says). A scratch cache may want 0.
 
 Names may hold spaces and any letters, but not '/'. Run load afterwards to
 scan what was added.`,
-	Run: runAdd,
+	Run:   runAdd,
+	Needs: NeedsLayout,
 }
 
 func runAdd(_ context.Context, s *Session, a Args) error {

@@ -28,7 +28,34 @@ type Command struct {
 
 	Run func(ctx context.Context, s *Session, a Args) error
 
+	// Needs says what a one-shot run of the command needs of the config
+	// file: all of it (the default), its layout without its load, or
+	// nothing.
+	Needs Needs
+
 	grammar grammar
+}
+
+// Needs is what a command needs of the config file when it runs alone.
+type Needs uint8
+
+// What a command needs.
+const (
+	NeedsIndex   Needs = iota // the config file, its load included
+	NeedsLayout               // its databases and categories, not its load
+	NeedsNothing              // not the config file at all
+)
+
+// NeedsOf says what the command line needs of the config file; an
+// unknown command needs it all (its error comes after).
+func NeedsOf(args []string) Needs {
+	if len(args) == 0 {
+		return NeedsIndex
+	}
+	if c, ok := Lookup(args[0]); ok {
+		return c.Needs
+	}
+	return NeedsIndex
 }
 
 // Completer lists the values a placeholder may take, given the arguments

@@ -12,4 +12,5 @@ var cmdExit = &Command{
 		s.Exit = true
 		return nil
 	},
+	Needs: NeedsLayout,
 }

@@ -17,6 +17,7 @@ it drops. The database stays tracked (remove database stops that), and
 nothing on any disk is touched; the next load scans it afresh.`,
 	Complete: map[string]Completer{"NAME": completeDatabases},
 	Run:      runForget,
+	Needs:    NeedsLayout,
 }
 
 func runForget(_ context.Context, s *Session, a Args) error {

@@ -18,6 +18,7 @@ are typed as written, [brackets] mark what may be left out, and ... means
 one or more. Names with spaces are quoted: "my client"/'spot 2'.`,
 	Complete: map[string]Completer{"COMMAND": completeCommands},
 	Run:      runHelp,
+	Needs:    NeedsNothing,
 }
 
 func runHelp(_ context.Context, s *Session, a Args) error {

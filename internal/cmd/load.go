@@ -33,9 +33,13 @@ paths that could not be read; -v lists those paths with their errors.
 Ctrl-C cancels the scan and keeps the previous index.`,
 	Complete: map[string]Completer{"DATABASE": completeDatabases},
 	Run:      runLoad,
+	Needs:    NeedsLayout,
 }
 
 func runLoad(ctx context.Context, s *Session, a Args) error {
+	if s.InConfig && s.SkipLoad {
+		return nil
+	}
 	dbs, err := loadTargets(s, a.List("DATABASE"))
 	if err != nil {
 		return err

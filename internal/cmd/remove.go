@@ -13,6 +13,7 @@ var cmdRemove = &Command{
 remove category NAME stops tracking a category. Nothing on disk is touched.`,
 	Complete: map[string]Completer{"NAME": completeRemoveName},
 	Run:      runRemove,
+	Needs:    NeedsLayout,
 }
 
 func runRemove(_ context.Context, s *Session, a Args) error {

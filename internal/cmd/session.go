@@ -41,6 +41,9 @@ type Session struct {
 	MaxAge time.Duration
 	// InConfig is set while the config file runs.
 	InConfig bool
+	// SkipLoad makes the config file's load lines do nothing: the one
+	// command run after it needs no index, or loads by itself.
+	SkipLoad bool
 
 	told   map[string]bool            // databases whose being offline or scan's age was said
 	stored map[string]*index.Snapshot // what the catalog knows, by database

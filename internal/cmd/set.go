@@ -27,6 +27,7 @@ set catalog PATH remembers the databases in the catalog at PATH from now
 on, and takes what it knows of them (see --catalog).`,
 	Complete: map[string]Completer{"DURATION": completeDurations},
 	Run:      runSet,
+	Needs:    NeedsLayout,
 }
 
 func completeDurations(*Session, []string, string) []string {
