@@ -48,6 +48,7 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"hardlink": cmdHardlink,
 			"mkfile":   cmdMkfile,
+			"mkfileq":  cmdMkfileq,
 			"mtime":    cmdMtime,
 			"readlink": cmdReadlink,
 			"samefile": cmdSamefile,

@@ -39,6 +39,24 @@ func cmdMkfile(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// mkfileq SIZE PATH... is mkfile for names no script line can hold: each
+// PATH is read as the inside of a Go string literal, so 'a\nb' is a name
+// with a newline in it.
+func cmdMkfileq(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mkfileq SIZE PATH...")
+	}
+	paths := make([]string, len(args)-1)
+	for i, a := range args[1:] {
+		p, err := strconv.Unquote(`"` + strings.ReplaceAll(a, `"`, `\"`) + `"`)
+		if err != nil {
+			ts.Fatalf("mkfileq: %s: %v", a, err)
+		}
+		paths[i] = p
+	}
+	cmdMkfile(ts, false, append([]string{args[0]}, paths...))
+}
+
 // mtime RFC3339 PATH... sets modification times.
 func cmdMtime(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -46,7 +47,7 @@ func matcher(pattern string) (match func(string) bool, bad error) {
 	}
 	return func(n string) bool {
 		ok, _ := path.Match(pattern, n)
-		return ok || n == pattern
+		return ok
 	}, nil
 }
 
@@ -61,6 +62,9 @@ func (ix *Index) MatchClients(pattern, database string) ([]string, error) {
 			out = append(out, c)
 		}
 	}
+	if len(out) == 0 && slices.Contains(ix.Clients(database), pattern) {
+		return []string{pattern}, nil // a client named like a pattern: only when the pattern matches nothing
+	}
 	if len(out) == 0 && bad != nil {
 		return nil, bad
 	}
@@ -68,7 +72,10 @@ func (ix *Index) MatchClients(pattern, database string) ([]string, error) {
 }
 
 // MatchProjects returns the projects that match a client pattern and a
-// project pattern, in natural order. With a database name, only the
+// project pattern, in natural order. A project whose name is the pattern
+// itself (a folder really named "*") is returned only when the pattern,
+// as a glob, matches nothing: so "acme/\\*", the glob for a literal "*",
+// never also picks a folder named "\\*". With a database name, only the
 // projects found there. A malformed pattern is an error unless it names a
 // project exactly.
 func (ix *Index) MatchProjects(client, project, database string) ([]Project, error) {
@@ -81,6 +88,10 @@ func (ix *Index) MatchProjects(client, project, database string) ([]Project, err
 		}
 	}
 	if len(out) == 0 {
+		exact := Project{client, project}
+		if slices.Contains(ix.Projects(database), exact) {
+			return []Project{exact}, nil // named like a pattern: only when the pattern matches nothing
+		}
 		if badClient != nil {
 			return nil, badClient
 		}

@@ -161,7 +161,8 @@ func TestMatchClients(t *testing.T) {
 		{name: "case-sensitive glob", pattern: "a*", want: []string{"acme"}},
 		{name: "class glob", pattern: "[aA]*", want: []string{"acme", "Acme2"}},
 		{name: "question glob", pattern: "??", want: []string{"東京"}},
-		{name: "name with glob chars exactly", pattern: "[old]", want: []string{"[old]", "o"}},
+		{name: "name with glob chars: the glob wins", pattern: "[old]", want: []string{"o"}},
+		{name: "name with glob chars, escaped", pattern: `\[old]`, want: []string{"[old]"}},
 		{name: "no match", pattern: "zeta*", want: nil},
 		{name: "unknown database", pattern: "*", database: "usb", want: nil},
 		{name: "bad pattern", pattern: "[acme", wantErr: `bad pattern "[acme": syntax error in pattern`},
@@ -223,14 +224,29 @@ func TestMatchProjects(t *testing.T) {
 			want: []Project{{"acme", "shot1"}, {"acme", "shot10"}, {"Acme2", "shot1"}},
 		},
 		{
-			name:   "client named with glob chars",
+			name:   "client named with glob chars: the glob wins",
 			client: "[old]", project: "*",
-			want: []Project{{"[old]", "shot1"}, {"o", "p"}},
+			want: []Project{{"o", "p"}},
 		},
 		{
-			name:   "project named with glob chars",
+			name:   "client named with glob chars, escaped",
+			client: `\[old]`, project: "*",
+			want: []Project{{"[old]", "shot1"}},
+		},
+		{
+			name:   "project named with glob chars: the glob wins",
 			client: "bravo", project: "[draft]",
-			want: []Project{{"bravo", "[draft]"}, {"bravo", "d"}},
+			want: []Project{{"bravo", "d"}},
+		},
+		{
+			name:   "project named with glob chars, escaped",
+			client: "bravo", project: `\[draft]`,
+			want: []Project{{"bravo", "[draft]"}},
+		},
+		{
+			name:   "project named like a glob that matches nothing else",
+			client: "[old]", project: "shot1",
+			want: []Project{{"[old]", "shot1"}},
 		},
 		{
 			name:   "unicode",

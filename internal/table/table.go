@@ -124,13 +124,21 @@ func stripEscapes(s string) string {
 
 // Shorten fits s into max terminal columns by cutting its middle, so that
 // both the start and the end of a long name stay readable:
-// "a_very_long_pro…ject_name". It never drops a name altogether, and
-// shows its control characters as escapes first (see Escape).
+// "a_very_long_pro…ject_name". It never drops a name altogether. A name
+// that must be escaped (see Escape) is shown in the $'...' form, cut
+// inside the quotes.
 func Shorten(s string, max int) string {
-	s = Escape(s)
-	if Width(s) <= max || max < 5 {
-		return s
+	if e := Escape(s); Width(e) <= max || max < 8 {
+		return e
 	}
+	if NeedsEscape(s) {
+		return "$'" + cutMiddle(EscapeBody(s), max-3) + "'"
+	}
+	return cutMiddle(s, max)
+}
+
+// cutMiddle cuts the middle of s, text without escapes, to max columns.
+func cutMiddle(s string, max int) string {
 	runes := []rune(s)
 	head, tail := (max-1+1)/2, (max-1)/2
 	for Width(string(runes[:head]))+1+Width(string(runes[len(runes)-tail:])) > max && head > 1 {
