@@ -35,7 +35,9 @@ project level: for each project and category, which side holds it and
 whether the sizes and file counts match. This is what still needs backing
 up from A to B; the last line gives the bytes missing at B.
 
-verify compares content instead (hashing every file on both sides).`,
+compare fails (exit status 1, "A and B differ") when anything differs, so
+scripts and cron can tell. verify compares content instead (hashing every
+file on both sides).`,
 	Complete: map[string]Completer{
 		"CLIENT/PROJECT": completeProjects,
 		"CLIENT":         completeClients,
@@ -79,14 +81,14 @@ func runCompare(ctx context.Context, s *Session, a Args) error {
 		return err
 	}
 	precision := fsys.Coarser(fsys.RootPrecision(da.Root), fsys.RootPrecision(db.Root))
-	_, err = compareFiles(ctx, s, da, db, locs, fileListing{all: all, limit: limit, verb: "compare"},
+	same, err := compareFiles(ctx, s, da, db, locs, fileListing{all: all, limit: limit, verb: "compare"},
 		func(ctx context.Context, l copies.Pair) (*compare.Result, error) {
 			return compare.Trees(ctx, l.PathA, l.PathB, precision)
 		})
-	if err != nil {
-		return err
+	if err == nil && !same {
+		err = differError{"compare", da.Name, db.Name}
 	}
-	return nil
+	return err
 }
 
 // comparePair checks the two databases a comparison names.

@@ -27,8 +27,23 @@ type projectsJSON struct {
 // compareProjects compares, from the index, each project × category of
 // two databases.
 func compareProjects(s *Session, projects []index.Project, da, db index.Database) error {
-	return s.show(versusOutput{copies.Versus(s.Index, projects, s.Layout.Categories, da.Name, db.Name), da.Name, db.Name})
+	o := versusOutput{copies.Versus(s.Index, projects, s.Layout.Categories, da.Name, db.Name), da.Name, db.Name}
+	if err := s.show(o); err != nil {
+		return err
+	}
+	for _, r := range o.rows {
+		if r.Standing != copies.Same {
+			return differError{"compare", da.Name, db.Name}
+		}
+	}
+	return nil
 }
+
+// differError fails a compare that found differences, as verify does,
+// so that scripts and cron can tell: exit status 1.
+type differError struct{ verb, a, b string }
+
+func (e differError) Error() string { return e.verb + ": " + e.a + " and " + e.b + " differ (listed above)" }
 
 // versusOutput is what compare client and compare all print.
 type versusOutput struct {

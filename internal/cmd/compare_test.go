@@ -16,15 +16,15 @@ func TestCompare(t *testing.T) {
 		want    string // a regular expression
 		wantErr string
 	}{
-		{line: "compare acme/spot project WORK NAS",
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare acme/spot project WORK NAS",
 			want: `^acme/spot project: compared WORK and NAS\n  identical 1 file \(100 B\); only in WORK 1 file \(50 B\); only in NAS 0 files \(0 B\); differs 0 files \(0 B\)\nonly in WORK:\n  sub/b\.prj  50 B\n$`},
-		{line: "compare --all acme/spot project WORK NAS", want: `(?m)^identical:\n  a\.prj  100 B$`},
-		{line: "compare acme/spot WORK NAS", want: `(?m)^acme/spot footage: only in WORK \(1\.0 kB, 1 file\)$`},
-		{line: "compare acme/spot project WORK NAS", json: true,
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare --all acme/spot project WORK NAS", want: `(?m)^identical:\n  a\.prj  100 B$`},
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare acme/spot WORK NAS", want: `(?m)^acme/spot footage: only in WORK \(1\.0 kB, 1 file\)$`},
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare acme/spot project WORK NAS", json: true,
 			want: `^\{"a":"WORK","b":"NAS","locations":\[\{"project":"acme/spot","category":"project","identical":\{"files":1,"bytes":100\},"only_a":\{"files":1,"bytes":50\},"only_b":\{"files":0,"bytes":0\},"differs":\{"files":0,"bytes":0\},"skipped":\{"files":0,"bytes":0\},"files":\[\{"path":"sub/b\.prj","class":"only_a","size_a":50\}\]\}\],"same":false\}\n$`},
-		{line: "compare client acme WORK NAS", want: `(?m)^acme/spot +footage +1\.0 kB \(1\) +— +only in WORK\n`},
-		{line: "compare all WORK NAS", want: `(?m)^missing at NAS: 4 locations \(1\.0 kB\) held only in WORK; 1 location in both but not the same$`},
-		{line: "compare all NAS WORK", json: true, want: `"missing_at_b":\{"files":1,"bytes":10\},"differ":1\}`},
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare client acme WORK NAS", want: `(?m)^acme/spot +footage +1\.0 kB \(1\) +— +only in WORK\n`},
+		{wantErr: "compare: WORK and NAS differ (listed above)", line: "compare all WORK NAS", want: `(?m)^missing at NAS: 4 locations \(1\.0 kB\) held only in WORK; 1 location in both but not the same$`},
+		{wantErr: "compare: NAS and WORK differ (listed above)", line: "compare all NAS WORK", json: true, want: `"missing_at_b":\{"files":1,"bytes":10\},"differ":1\}`},
 		{line: "compare zeta/one project WORK NAS", wantErr: "zeta/one has no project in WORK or NAS"},
 		{line: "compare acme/spot project WORK OFF", wantErr: "database OFF is offline: root /nonexistent/autobackup/OFF not found"},
 	}

@@ -86,7 +86,13 @@ func fetchTargets(ctx context.Context, s *Session, a Args) ([]index.Project, err
 		}
 		return s.Index.MatchProjects(client, "*", "")
 	}
-	return matchProjects(ctx, s, a.Get("CLIENT/PROJECT"))
+	arg := a.Get("CLIENT/PROJECT")
+	if !strings.Contains(arg, "/") {
+		if clients, _ := s.Index.MatchClients(arg, ""); len(clients) > 0 {
+			return nil, fmt.Errorf("%q is a client, not CLIENT/PROJECT: fetch client %s shows its projects", arg, Quote(arg))
+		}
+	}
+	return matchProjects(ctx, s, arg)
 }
 
 // matchProjects resolves a CLIENT/PROJECT argument, which may hold globs,

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"fmt"
 	"runtime"
 
 	"github.com/bcnvisuals/autobackup/internal/compare"
@@ -67,7 +66,7 @@ func runVerify(ctx context.Context, s *Session, a Args) error {
 		return err
 	}
 	if !same {
-		return fmt.Errorf("verify: %s and %s differ (listed above)", da.Name, db.Name)
+		return differError{"verify", da.Name, db.Name}
 	}
 	return nil
 }
