@@ -171,6 +171,11 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "autobackup", version())
 		return exitOK
 	}
+	if scriptNamed(o.args) {
+		// The original tool ran a file given as its argument.
+		fmt.Fprintf(stderr, "autobackup: %s is a file, not a command: to run a script: autobackup -f %s\n", o.args[0], cmd.Quote(o.args[0]))
+		return exitUsage
+	}
 	needs := cmd.NeedsIndex
 	if o.file == "" {
 		needs = cmd.NeedsOf(o.args)
@@ -330,6 +335,19 @@ func absDir(file, cwd string) string {
 
 // runOne runs the command given on the command line. The shell has
 // already split it into words, so each is quoted back for the tokenizer.
+// scriptNamed reports whether the command line is only the name of a file
+// that is not a command.
+func scriptNamed(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	if _, known := cmd.Lookup(args[0]); known {
+		return false
+	}
+	fi, err := os.Stat(args[0])
+	return err == nil && fi.Mode().IsRegular()
+}
+
 func runOne(ctx context.Context, r *shell.Runner, args []string) error {
 	quoted := make([]string, len(args))
 	for i, a := range args {

@@ -49,6 +49,9 @@ func runExplore(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOnline(d); err != nil {
+		return err // an offline drive cannot be opened, whatever it held
+	}
 	if _, ok := s.Index.Location(d.Name, c.Name, p); !ok {
 		if _, err := matchProjects(ctx, s, p.String()); err != nil {
 			return err

@@ -59,6 +59,9 @@ func listClients(s *Session, database string) error {
 	if err := s.needLoaded(); err != nil {
 		return err
 	}
+	if err := s.saySeen(database); err != nil {
+		return err
+	}
 	return s.show(names{"clients", s.Index.Clients(database)})
 }
 
@@ -83,6 +86,9 @@ func listProjects(ctx context.Context, s *Session, client, database string) erro
 		if err := clientExists(ctx, s, client); err != nil {
 			return err
 		}
+	}
+	if err := s.saySeen(database); err != nil {
+		return err
 	}
 	list := make([]string, len(projects))
 	for i, p := range projects {
@@ -202,4 +208,24 @@ func (rows categoryList) writeText(s *Session) error {
 	}
 	_, err := t.WriteTo(s.Stdout)
 	return err
+}
+
+// saySeen, for a list in one database, fails when that database is offline
+// and nothing is known of it; when what it held is known, as last seen,
+// it says so on stderr.
+func (s *Session) saySeen(database string) error {
+	if database == "" {
+		return nil
+	}
+	snap, ok := s.Index.Snapshot(database)
+	switch {
+	case !ok:
+		return fmt.Errorf("database %s is not loaded: run 'load %s'", database, database)
+	case snap.Online:
+		return nil
+	case snap.Scanned.IsZero():
+		return fmt.Errorf("database %s is offline (%s), and nothing is known of what it holds", database, snap.Offline)
+	}
+	s.noteAge(snap, time.Now())
+	return nil
 }

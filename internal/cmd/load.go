@@ -48,6 +48,9 @@ func runLoad(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
+	if len(s.Layout.Categories) == 0 {
+		s.Warnf("no category is tracked, so no project can be found: add one with 'add category NAME RELPATH'")
+	}
 	now := time.Now()
 	var recent []index.Database // scanned moments ago: the catalog's snapshot will do
 	if s.InConfig && s.Catalog != nil {

@@ -81,6 +81,9 @@ func (l *Layout) AddDatabase(d Database) error {
 	}
 	d.Root = filepath.Clean(d.Root)
 	for _, o := range l.Databases {
+		if strings.EqualFold(o.Name, d.Name) {
+			return fmt.Errorf("database %s: too like database %s (names differ only in case); choose another name", d.Name, o.Name)
+		}
 		if o.Root == d.Root {
 			return fmt.Errorf("database %s: %s is already the root of database %s", d.Name, d.Root, o.Name)
 		}

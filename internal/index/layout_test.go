@@ -77,6 +77,12 @@ func TestAddDatabase(t *testing.T) {
 			wantErr: "",
 		},
 		{
+			name:    "name differing only in case",
+			add:     Database{"WORK", "/mnt/other"},
+			wantErr: "database WORK: too like database work (names differ only in case); choose another name",
+			want:    base,
+		},
+		{
 			name:    "empty name",
 			add:     Database{"", "/mnt/x"},
 			wantErr: "database name is empty",
