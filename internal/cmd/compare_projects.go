@@ -43,7 +43,9 @@ func compareProjects(s *Session, projects []index.Project, da, db index.Database
 // so that scripts and cron can tell: exit status 1.
 type differError struct{ verb, a, b string }
 
-func (e differError) Error() string { return e.verb + ": " + e.a + " and " + e.b + " differ (listed above)" }
+func (e differError) Error() string {
+	return e.verb + ": " + e.a + " and " + e.b + " differ (listed above)"
+}
 
 // versusOutput is what compare client and compare all print.
 type versusOutput struct {

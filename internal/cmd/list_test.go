@@ -25,9 +25,9 @@ func TestList(t *testing.T) {
 	}{
 		{line: "list clients", want: "^acme\nBig Co\nzeta\n$"},
 		{line: "list clients", json: true, want: `^\{"clients":\["acme","Big Co","zeta"\]\}` + "\n$"},
-		{line: "list clients in OFF", json: true, want: `^\{"clients":\[\]\}` + "\n$"},
+		{line: "list clients in OFF", json: true, wantErr: "database OFF is offline (root /nonexistent/autobackup/OFF not found), and nothing is known of what it holds"},
 		{line: "list projects in zeta", json: true, want: `^\{"projects":\["zeta/one"\]\}` + "\n$"},
-		{line: "list projects in acme in OFF", json: true, want: `^\{"projects":\[\]\}` + "\n$"},
+		{line: "list projects in acme in OFF", json: true, wantErr: "database OFF is offline (root /nonexistent/autobackup/OFF not found), and nothing is known of what it holds"},
 		{line: "list databases", want: `^NAME  PATH +STATUS +CLIENTS +PROJECTS +SIZE +FILES\n` +
 			`WORK  /\S+/WORK +online +2 +4 +1.2 kB +6\n` +
 			`NAS   /\S+/NAS +online +2 +2 +110 B +2\n` +
