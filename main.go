@@ -209,8 +209,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return status(runOne(ctx, r, o.args))
 	case isTerminal(stdin):
 		if !found {
-			fmt.Fprintln(stderr, "No config file found. Track a database with: add database NAME PATH (help lists the commands)")
+			fmt.Fprintln(stderr, "No config file found.")
 		}
+		fmt.Fprintln(stderr, shell.StartLine(s))
 		return status(r.Interactive(ctx, shell.HistoryFile(), nil))
 	}
 	return status(r.Lines(ctx, stdin, "stdin", shell.Shell))

@@ -61,13 +61,46 @@ func (r *Runner) Interactive(ctx context.Context, history string, term *Terminal
 	return nil
 }
 
-// Prompt shows how many databases are loaded, like "[3 databases] >>> ".
+// Prompt shows how many databases are tracked, and how many of them are
+// offline or not loaded: "[3 databases, 1 offline] >>> ".
 func Prompt(s *cmd.Session) string {
-	n := s.Index.Loaded()
-	if n == 1 {
-		return "[1 database] >>> "
+	return "[" + databasesLine(s) + "] >>> "
+}
+
+// databasesLine counts the tracked databases: "3 databases, 1 offline".
+func databasesLine(s *cmd.Session) string {
+	n, offline, unloaded := len(s.Layout.Databases), 0, 0
+	for _, d := range s.Layout.Databases {
+		snap, ok := s.Index.Snapshot(d.Name)
+		switch {
+		case !ok:
+			unloaded++
+		case !snap.Online:
+			offline++
+		}
 	}
-	return fmt.Sprintf("[%d databases] >>> ", n)
+	line := fmt.Sprintf("%d databases", n)
+	if n == 1 {
+		line = "1 database"
+	}
+	if offline > 0 {
+		line += fmt.Sprintf(", %d offline", offline)
+	}
+	if unloaded > 0 {
+		line += fmt.Sprintf(", %d not loaded", unloaded)
+	}
+	return line
+}
+
+// StartLine is the one line the shell starts with: what is loaded, and
+// how to go on.
+func StartLine(s *cmd.Session) string {
+	if len(s.Layout.Databases) == 0 {
+		return "No database is tracked. Track one with: add database NAME PATH (help lists the commands; Ctrl-D leaves)"
+	}
+	projects := len(s.Index.Projects(""))
+	return fmt.Sprintf("autobackup: %s; %d clients, %d projects. Type help for the commands, Ctrl-D to leave.",
+		databasesLine(s), len(s.Index.Clients("")), projects)
 }
 
 // completer adapts cmd.Complete to the line editor.

@@ -101,15 +101,26 @@ func TestInteractive(t *testing.T) {
 
 func TestPrompt(t *testing.T) {
 	s, _, _ := session(t)
-	if p := Prompt(s); p != "[0 databases] >>> " {
-		t.Errorf("Prompt = %q", p)
+	steps := []struct {
+		lines      string
+		want, line string
+	}{
+		{"", "[0 databases] >>> ", "No database is tracked. Track one with: add database NAME PATH (help lists the commands; Ctrl-D leaves)"},
+		{"add database WORK WORK\n", "[1 database, 1 not loaded] >>> ", "autobackup: 1 database, 1 not loaded; 0 clients, 0 projects. Type help for the commands, Ctrl-D to leave."},
+		{"load\n", "[1 database] >>> ", "autobackup: 1 database; 0 clients, 0 projects. Type help for the commands, Ctrl-D to leave."},
+		{"add database OFF /nonexistent/OFF\nload\n", "[2 databases, 1 offline] >>> ", "autobackup: 2 databases, 1 offline; 0 clients, 0 projects. Type help for the commands, Ctrl-D to leave."},
 	}
 	r := &Runner{Session: s}
-	if err := r.Lines(context.Background(), strings.NewReader("add database WORK WORK\nload\n"), "x", StopAtError); err != nil {
-		t.Fatal(err)
-	}
-	if p := Prompt(s); p != "[1 database] >>> " {
-		t.Errorf("Prompt = %q", p)
+	for _, st := range steps {
+		if err := r.Lines(context.Background(), strings.NewReader(st.lines), "x", StopAtError); err != nil {
+			t.Fatal(err)
+		}
+		if p := Prompt(s); p != st.want {
+			t.Errorf("after %q: Prompt = %q, want %q", st.lines, p, st.want)
+		}
+		if l := StartLine(s); l != st.line {
+			t.Errorf("after %q: StartLine = %q, want %q", st.lines, l, st.line)
+		}
 	}
 }
 
