@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -187,6 +188,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	s.SkipLoad = needs == cmd.NeedsLayout
 	s.JSON, s.Jobs = o.json, o.jobs
 	s.Terminal = isTerminal(stderr)
+	s.Columns = columns(stdout)
 	s.Color = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	interrupts, stop := shell.NotifyInterrupts()
 	defer stop()
@@ -355,6 +357,22 @@ func runOne(ctx context.Context, r *shell.Runner, args []string) error {
 		quoted[i] = cmd.Quote(a)
 	}
 	return r.Once(ctx, strings.Join(quoted, " "), "autobackup")
+}
+
+// columns measures the width lines must fit in: $COLUMNS when set, else
+// the terminal's width when stdout is one; 0 (no limit) otherwise.
+func columns(stdout io.Writer) func() int {
+	return func() int {
+		if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+			return max(n, 20)
+		}
+		if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+				return w
+			}
+		}
+		return 0
+	}
 }
 
 func isTerminal(w any) bool {

@@ -156,10 +156,11 @@ func writeGroup(b *strings.Builder, s *Session, r *compare.Result, c compare.Cla
 	if limit > 0 && len(shown) > limit {
 		shown = shown[:limit]
 	}
-	t := table.New()
+	t := s.table()
+	t.Flex(0, 2)
 	t.Indent = "  "
 	for _, e := range shown {
-		t.Row(table.Shorten(e.Rel, 52), entrySize(e), e.Why())
+		t.Row(table.Escape(e.Rel), entrySize(e), e.Why())
 	}
 	t.Append(b)
 	if left := len(entries) - len(shown); left > 0 {

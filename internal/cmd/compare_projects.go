@@ -79,13 +79,13 @@ func (o versusOutput) jsonValue() any {
 }
 
 func (o versusOutput) writeText(s *Session) error {
-	t := table.New("PROJECT", "CATEGORY", o.a, o.b, "")
+	t := s.table("PROJECT", "CATEGORY", o.a, o.b, "").Flex(0)
 	for _, r := range o.rows {
 		status := map[copies.Standing]string{
 			copies.Same: "same", copies.OnlyA: s.paint(yellow, "only in "+o.a),
 			copies.OnlyB: s.paint(yellow, "only in "+o.b), copies.Other: s.paint(red, "differs"),
 		}[r.Standing]
-		t.Row(table.Shorten(r.Project.String(), 28), r.Category.Name, sizeCell(r.A), sizeCell(r.B), status)
+		t.Row(table.Escape(r.Project.String()), r.Category.Name, sizeCell(r.A), sizeCell(r.B), status)
 	}
 	if len(o.rows) > 0 {
 		if _, err := t.WriteTo(s.Stdout); err != nil {

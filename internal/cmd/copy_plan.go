@@ -29,17 +29,17 @@ func (o planOutput) jsonValue() any { return planJSON(o.req, o.plan, o.plan.Tota
 
 func (o planOutput) writeText(s *Session) error {
 	req, plan, t := o.req, o.plan, o.plan.Totals()
-	tab := table.New()
+	tab := s.table().Flex(1, 2)
 	for _, lp := range plan.Locations {
 		if lp.Err != nil {
-			tab.Row("fail", table.Shorten(lp.Dest, 56), table.Shorten(lp.Err.Error(), 40))
+			tab.Row("fail", table.Escape(lp.Dest), lp.Err.Error())
 			continue
 		}
 		for _, it := range lp.Items {
 			if it.Kind == backup.KindDir && it.Op == backup.OpSkip {
 				continue
 			}
-			tab.Row(opNames[it.Op], table.Shorten(path.Join(lp.Dest, it.Rel), 56), table.Shorten(planDetail(it), 40))
+			tab.Row(opNames[it.Op], table.Escape(path.Join(lp.Dest, it.Rel)), planDetail(it))
 		}
 	}
 	if _, err := tab.WriteTo(s.Stdout); err != nil {

@@ -160,7 +160,7 @@ type databaseList []databaseJSON
 func (rows databaseList) jsonValue() any { return map[string][]databaseJSON{"databases": nonNil(rows)} }
 
 func (rows databaseList) writeText(s *Session) error {
-	t := table.New("NAME", "PATH", "STATUS", "CLIENTS", "PROJECTS", "SIZE", "FILES").AlignRight(3, 4, 5, 6)
+	t := s.table("NAME", "PATH", "STATUS", "CLIENTS", "PROJECTS", "SIZE", "FILES").AlignRight(3, 4, 5, 6).Flex(1).Optional(3, 6)
 	for _, r := range rows {
 		status := "not loaded"
 		if r.Loaded {
@@ -170,10 +170,10 @@ func (rows databaseList) writeText(s *Session) error {
 			status = "offline, seen " + r.Seen.Local().Format("2006-01-02")
 		}
 		if !r.Online && r.Seen == nil {
-			t.Row(r.Name, table.Shorten(r.Path, 36), status, "", "", "", "")
+			t.Row(r.Name, table.Escape(r.Path), status, "", "", "", "")
 			continue
 		}
-		t.Row(r.Name, table.Shorten(r.Path, 36), status, units.Comma(int64(r.Clients)), units.Comma(int64(r.Projects)),
+		t.Row(r.Name, table.Escape(r.Path), status, units.Comma(int64(r.Clients)), units.Comma(int64(r.Projects)),
 			units.Bytes(r.Bytes), units.Comma(r.Files))
 	}
 	_, err := t.WriteTo(s.Stdout)
@@ -202,7 +202,7 @@ func (rows categoryList) jsonValue() any {
 }
 
 func (rows categoryList) writeText(s *Session) error {
-	t := table.New("NAME", "PATH", "COPIES").AlignRight(2)
+	t := s.table("NAME", "PATH", "COPIES").AlignRight(2).Flex(1)
 	for _, r := range rows {
 		t.Row(r.Name, r.Path, strconv.Itoa(r.Copies))
 	}

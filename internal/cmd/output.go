@@ -1,6 +1,9 @@
 package cmd
 
 import (
+	"io"
+	"strings"
+
 	"github.com/bcnvisuals/autobackup/internal/table"
 )
 
@@ -17,7 +20,36 @@ func (s *Session) show(o output) error {
 	if s.JSON {
 		return s.printJSON(o.jsonValue())
 	}
-	return o.writeText(s)
+	width := s.width()
+	if width <= 0 {
+		return o.writeText(s)
+	}
+	// Written whole, then wrapped: no line passes the terminal's width.
+	var buf strings.Builder
+	out := s.Stdout
+	s.Stdout = &buf
+	err := o.writeText(s)
+	s.Stdout = out
+	if _, werr := io.WriteString(out, table.Wrap(buf.String(), width)); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// width is the terminal's width now; 0 when lines need not fit one.
+func (s *Session) width() int {
+	if s.Columns == nil {
+		return 0
+	}
+	return s.Columns()
+}
+
+// table starts a table that fits the terminal: its flexible columns are
+// cut in the middle to fit (see table.Flex).
+func (s *Session) table(header ...string) *table.Table {
+	t := table.New(header...)
+	t.MaxWidth = s.width()
+	return t
 }
 
 // names is a list of names, one per line, such as list clients prints.

@@ -39,6 +39,11 @@ type Session struct {
 	// MaxAge is how old a scan may be before a load in the config file
 	// repeats it.
 	MaxAge time.Duration
+	// Columns is the width of the terminal stdout is on, measured when
+	// asked (the window may change); 0, or nil, when stdout is no
+	// terminal: then lines are written whole.
+	Columns func() int
+
 	// InConfig is set while the config file runs.
 	InConfig bool
 	// SkipLoad makes the config file's load lines do nothing: the one

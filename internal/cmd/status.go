@@ -115,7 +115,7 @@ func (o statusOutput) writeText(s *Session) error {
 		if l.AtRisk() {
 			count, flag = s.paint(red, count), s.paint(red, "at risk")
 		}
-		row := []string{table.Shorten(l.Project.String(), 32), l.Category.Name, count, heldBy(l), table.Shorten(notCopies(l), 48)}
+		row := []string{table.Escape(l.Project.String()), l.Category.Name, count, heldBy(l), notCopies(l)}
 		if all {
 			row = append(row, flag)
 		}
@@ -133,7 +133,7 @@ func (o statusOutput) writeText(s *Session) error {
 				rows[i] = append(r[:4], r[5:]...)
 			}
 		}
-		t := table.New(header...)
+		t := s.table(header...).Flex(0, 3, 4)
 		for _, r := range rows {
 			t.Row(r...)
 		}

@@ -12,10 +12,15 @@ import (
 // Table is a header and rows of cells, written with the columns aligned.
 type Table struct {
 	Indent string // written before every line
-	rows   [][]cell
-	widths []int
-	right  []bool
-	wide   map[string]int // widths of non-ASCII texts seen, kept across Reset
+	// MaxWidth, when above 0, is the widest a line may be: the Flex
+	// columns are cut in the middle to fit (see Flex).
+	MaxWidth int
+	flex     []int
+	optional []int
+	rows     [][]cell
+	widths   []int
+	right    []bool
+	wide     map[string]int // widths of non-ASCII texts seen, kept across Reset
 }
 
 type cell struct {
@@ -161,14 +166,23 @@ func (t *Table) WriteTo(w io.Writer) (int64, error) {
 
 // Append writes the table into b.
 func (t *Table) Append(b *strings.Builder) {
+	widths := t.fit()
 	for _, r := range t.rows {
 		b.WriteString(t.Indent)
-		pending := 0 // spaces owed before the next text, dropped at line end
+		pending, first := 0, true // spaces owed before the next text, dropped at line end
 		for i, c := range r {
-			if i > 0 {
+			if widths[i] < 0 {
+				continue // left out to fit
+			}
+			if !first {
 				pending += 2
 			}
-			pad := t.widths[i] - c.width
+			first = false
+			if c.width > widths[i] && strings.IndexByte(c.text, 0x1b) < 0 { // a painted cell is not cut
+				cut := cutMiddle(c.text, widths[i])
+				c = cell{cut, Width(cut)}
+			}
+			pad := widths[i] - c.width
 			if i < len(t.right) && t.right[i] {
 				pending += pad
 				pad = 0
