@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,8 @@ import (
 var cmdFetch = &Command{
 	Name: "fetch",
 	Usage: []string{
-		"fetch all",
-		"fetch client CLIENT",
+		"fetch [--sort KEY] all",
+		"fetch [--sort KEY] client CLIENT",
 		"fetch project CLIENT/PROJECT",
 		"fetch CLIENT/PROJECT",
 	},
@@ -29,12 +30,17 @@ is not a copy of the newest location is marked: ~ stale (older), ≠ differs,
 … incomplete (a copy into it was interrupted); status says how each falls
 short. COPIES counts the true copies.
 
-fetch all shows every project; fetch client CLIENT every project of a
-client; fetch project CLIENT/PROJECT (or just fetch CLIENT/PROJECT) one
-project. CLIENT and PROJECT may be glob patterns: fetch acme/*spot*.`,
+fetch all shows every project, and fetch client CLIENT every project of a
+client, as one table: a row per category held somewhere, the project's
+name on its first row, a total row per client and one at the end.
+--sort size lists the largest first (a project's size is its largest
+copy's); --sort name, the default, in natural order. fetch project
+CLIENT/PROJECT (or just fetch CLIENT/PROJECT) shows one project's table.
+CLIENT and PROJECT may be glob patterns: fetch acme/*spot*.`,
 	Complete: map[string]Completer{
 		"CLIENT":         completeClients,
 		"CLIENT/PROJECT": completeProjects,
+		"KEY":            completeSortKeys,
 	},
 	Run: runFetch,
 }
@@ -47,17 +53,28 @@ func runFetch(ctx context.Context, s *Session, a Args) error {
 	if err != nil {
 		return err
 	}
-	return s.show(fetchOutput{s.Index, s.Layout, projects})
+	key, _ := a.Flag("sort")
+	if key != "" && key != "name" && key != "size" {
+		return fmt.Errorf("--sort %q: want name or size", key)
+	}
+	return s.show(fetchOutput{s.Index, s.Layout, projects, a.Has("all") || a.Has("client"), key == "size"})
 }
+
+func completeSortKeys(*Session, []string, string) []string { return []string{"name", "size"} }
 
 // fetchOutput is what fetch prints: a table per project.
 type fetchOutput struct {
 	ix       *index.Index
 	layout   *index.Layout
 	projects []index.Project
+	oneTable bool // all of the studio or of a client, as one table
+	bySize   bool // the largest first
 }
 
 func (o fetchOutput) writeText(s *Session) error {
+	if o.oneTable {
+		return o.writeAll(s)
+	}
 	g := newGrid(s)
 	var b strings.Builder
 	b.Grow(len(o.projects) * 64 * (len(o.layout.Categories) + 2))
@@ -70,7 +87,7 @@ func (o fetchOutput) writeText(s *Session) error {
 	for _, n := range g.notes {
 		b.WriteString(n + "\n")
 	}
-	_, err := fmt.Fprint(s.Stdout, b.String())
+	_, err := io.WriteString(s.Stdout, b.String())
 	return err
 }
 
@@ -183,8 +200,9 @@ func newGrid(s *Session) *grid {
 	return g
 }
 
-// write writes one project's table.
-func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
+// fill lays one project's locations into the cells, and returns how many
+// copies each category row has and the project's locations.
+func (g *grid) fill(ix *index.Index, p index.Project) ([]int, []index.Location) {
 	ncol := len(g.state)
 	for r := range g.cats {
 		copy(g.cells[r*ncol:], g.state)
@@ -209,6 +227,13 @@ func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
 			count[row] = g.judgeRow(row, locs, idx)
 		}
 	}
+	return count, locs
+}
+
+// write writes one project's table.
+func (g *grid) write(b *strings.Builder, ix *index.Index, p index.Project) {
+	count, _ := g.fill(ix, p)
+	ncol := len(g.state)
 	b.WriteString(table.Escape(p.String()))
 	b.WriteByte('\n')
 	t := g.table

@@ -31,21 +31,26 @@ func TestFetch(t *testing.T) {
 			"  CATEGORY  WORK  NAS       OFF      COPIES\n" +
 			"  project   —     —         offline       0\n" +
 			"  footage   —     10 B (1)  offline       1\n"},
-		{line: "fetch client acme", want: "acme/shot2\n" +
-			"  CATEGORY  WORK     NAS  OFF      COPIES\n" +
-			"  project   2 B (1)  —    offline       1\n" +
-			"  footage   —        —    offline       0\n" +
-			"\n" +
-			"acme/shot10\n" +
-			"  CATEGORY  WORK     NAS  OFF      COPIES\n" +
-			"  project   1 B (1)  —    offline       1\n" +
-			"  footage   —        —    offline       0\n" +
-			"\n" + spot},
+		{line: "fetch client acme", want: "" +
+			"PROJECT      CATEGORY    WORK        NAS          OFF      COPIES\n" +
+			"acme/shot2   project     2 B (1)     —            offline       1\n" +
+			"acme/shot10  project     1 B (1)     —            offline       1\n" +
+			"acme/spot    project     150 B (2)   ~ 100 B (1)  offline       1\n" +
+			"             footage     1.0 kB (1)  —            offline       1\n" +
+			"acme total   3 projects  1.2 kB (5)  100 B (1)    offline\n"},
+		{line: "fetch --sort size client acme", want: "" +
+			"PROJECT      CATEGORY    WORK        NAS          OFF      COPIES\n" +
+			"acme/spot    project     150 B (2)   ~ 100 B (1)  offline       1\n" +
+			"             footage     1.0 kB (1)  —            offline       1\n" +
+			"acme/shot2   project     2 B (1)     —            offline       1\n" +
+			"acme/shot10  project     1 B (1)     —            offline       1\n" +
+			"acme total   3 projects  1.2 kB (5)  100 B (1)    offline\n"},
+		{line: "fetch --sort age all", wantErr: `--sort "age": want name or size`},
 		{line: "fetch client nobody", wantErr: `no client "nobody" in any database`},
 		{line: "fetch acme/sp?", wantErr: `no project matches "acme/sp?"`},
 		{line: "fetch acme/spt", wantErr: `no project "acme/spt" in any database (did you mean "acme/spot"?)`},
 		{line: "fetch acme/spot/x", wantErr: `"acme/spot/x" is not CLIENT/PROJECT`},
-		{line: "fetch", wantErr: "usage: fetch all | fetch client CLIENT | fetch project CLIENT/PROJECT | fetch CLIENT/PROJECT"},
+		{line: "fetch", wantErr: "usage: fetch [--sort KEY] all | fetch [--sort KEY] client CLIENT | fetch project CLIENT/PROJECT | fetch CLIENT/PROJECT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -147,4 +152,16 @@ func benchSession(b *testing.B, n int) *Session {
 		b.Fatalf("built %d projects, want %d", got, n)
 	}
 	return s
+}
+
+// BenchmarkFetchGrids is BenchmarkFetchAll's index shown as a table per
+// project (fetch '*/*'), for comparison with the one table of fetch all.
+func BenchmarkFetchGrids(b *testing.B) {
+	s := benchSession(b, 10_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if err := Run(context.Background(), s, "fetch */*"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

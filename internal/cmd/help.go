@@ -2,7 +2,7 @@ package cmd
 
 import (
 	"context"
-	"fmt"
+	"io"
 	"strings"
 )
 
@@ -62,7 +62,7 @@ func (h helpOutput) writeText(s *Session) error {
 		b.WriteString("    " + c.Short + "\n")
 	}
 	b.WriteString("\nhelp COMMAND explains one command.\n")
-	_, err := fmt.Fprint(s.Stdout, b.String())
+	_, err := io.WriteString(s.Stdout, b.String())
 	return err
 }
 
@@ -82,6 +82,6 @@ func (h commandHelp) writeText(s *Session) error {
 		b.WriteString("also: " + strings.Join(c.Aliases, ", ") + "\n")
 	}
 	b.WriteString("\n" + c.Long + "\n")
-	_, err := fmt.Fprint(s.Stdout, b.String())
+	_, err := io.WriteString(s.Stdout, b.String())
 	return err
 }

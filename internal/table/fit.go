@@ -188,3 +188,12 @@ func fitRunes(s string, n int) int {
 	}
 	return end
 }
+
+// Len is the number of rows, the header's included.
+func (t *Table) Len() int { return len(t.rows) }
+
+// LineWidth is the width of the table's widest line, fitted to MaxWidth.
+func (t *Table) LineWidth() int { return t.total(t.fit()) }
+
+// Grow makes room for n more rows.
+func (t *Table) Grow(n int) { t.rows = slices.Grow(t.rows, n) }
