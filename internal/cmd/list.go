@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -15,7 +16,7 @@ var cmdList = &Command{
 	Name: "list",
 	Usage: []string{
 		"list clients [in DATABASE]",
-		"list projects [in CLIENT [in DATABASE]]",
+		"list projects [--sort KEY] [in CLIENT [in DATABASE]]",
 		"list databases",
 		"list categories",
 	},
@@ -25,7 +26,9 @@ var cmdList = &Command{
 
 list projects prints every project as client/project; 'in CLIENT' keeps one
 client's projects (CLIENT may be a glob pattern such as 'ac*'), and
-'in CLIENT in DATABASE' keeps those that exist in one database.
+'in CLIENT in DATABASE' keeps those that exist in one database. With
+--sort size, the largest come first, each with its size (its largest
+copy's, or what it holds in DATABASE).
 
 list databases shows each database's root, whether it is online, and what
 the last load found there. list categories shows each category's path.
@@ -34,6 +37,7 @@ Names are sorted in natural order: shot2 comes before shot10.`,
 	Complete: map[string]Completer{
 		"DATABASE": completeDatabases,
 		"CLIENT":   completeClients,
+		"KEY":      completeSortKeys,
 	},
 	Run: runList,
 }
@@ -43,7 +47,11 @@ func runList(ctx context.Context, s *Session, a Args) error {
 	case a.Has("clients"):
 		return listClients(s, a.Get("DATABASE"))
 	case a.Has("projects"):
-		return listProjects(ctx, s, a.Get("CLIENT"), a.Get("DATABASE"))
+		key, _ := a.Flag("sort")
+		if key != "" && key != "name" && key != "size" {
+			return fmt.Errorf("--sort %q: want name or size", key)
+		}
+		return listProjects(ctx, s, a.Get("CLIENT"), a.Get("DATABASE"), key == "size")
 	case a.Has("databases"):
 		return listDatabases(s)
 	}
@@ -65,7 +73,7 @@ func listClients(s *Session, database string) error {
 	return s.show(names{"clients", s.Index.Clients(database)})
 }
 
-func listProjects(ctx context.Context, s *Session, client, database string) error {
+func listProjects(ctx context.Context, s *Session, client, database string, bySize bool) error {
 	if database != "" {
 		if _, err := s.database(database); err != nil {
 			return err
@@ -90,11 +98,54 @@ func listProjects(ctx context.Context, s *Session, client, database string) erro
 	if err := s.saySeen(database); err != nil {
 		return err
 	}
+	if bySize {
+		return s.show(sizedProjects(s.Index, projects, database))
+	}
 	list := make([]string, len(projects))
 	for i, p := range projects {
 		list[i] = p.String()
 	}
 	return s.show(names{"projects", list})
+}
+
+// sizedProjects lists projects the largest first, with their sizes: in
+// one database, or their largest copy's.
+func sizedProjects(ix *index.Index, projects []index.Project, database string) sizedList {
+	out := sizedList{names: names{key: "projects"}}
+	size := make(map[index.Project]int64, len(projects))
+	for _, p := range projects {
+		if database == "" {
+			size[p] = projectSize(ix, p)
+			continue
+		}
+		for _, l := range ix.Locations(p) {
+			if l.Database == database {
+				size[p] += l.Stats.Bytes
+			}
+		}
+	}
+	sorted := slices.Clone(projects)
+	slices.SortStableFunc(sorted, func(a, b index.Project) int { return compareSize(size[a], size[b]) })
+	for _, p := range sorted {
+		out.list = append(out.list, p.String())
+		out.sizes = append(out.sizes, size[p])
+	}
+	return out
+}
+
+// sizedList is names with a size each, written as a table.
+type sizedList struct {
+	names
+	sizes []int64
+}
+
+func (l sizedList) writeText(s *Session) error {
+	t := s.table().AlignRight(0).Flex(1)
+	for i, n := range l.list {
+		t.Row(units.Bytes(l.sizes[i]), table.Escape(n))
+	}
+	_, err := t.WriteTo(s.Stdout)
+	return err
 }
 
 // clientExists fails when no loaded database has a client matching the

@@ -26,6 +26,9 @@ func TestList(t *testing.T) {
 		{line: "list clients", want: "^acme\nBig Co\nzeta\n$"},
 		{line: "list clients", json: true, want: `^\{"clients":\["acme","Big Co","zeta"\]\}` + "\n$"},
 		{line: "list clients in OFF", json: true, wantErr: "database OFF is offline (root /nonexistent/autobackup/OFF not found), and nothing is known of what it holds"},
+		{line: "list projects --sort size", want: "^1.2 kB  acme/spot\n  10 B  zeta/one\n   3 B  Big Co/Spot 2\n   2 B  acme/shot2\n   1 B  acme/shot10\n$"},
+		{line: "list projects --sort size in acme in NAS", want: "^100 B  acme/spot\n$"},
+		{line: "list projects --sort size", json: true, want: `^\{"projects":\["acme/spot","zeta/one","Big Co/Spot 2","acme/shot2","acme/shot10"\]\}` + "\n$"},
 		{line: "list projects in zeta", json: true, want: `^\{"projects":\["zeta/one"\]\}` + "\n$"},
 		{line: "list projects in acme in OFF", json: true, wantErr: "database OFF is offline (root /nonexistent/autobackup/OFF not found), and nothing is known of what it holds"},
 		{line: "list databases", want: `^NAME  PATH +STATUS +CLIENTS +PROJECTS +SIZE +FILES\n` +
