@@ -57,7 +57,7 @@ func TestRun(t *testing.T) {
 		{"list categories", "NAME     PATH     COPIES\nproject  project       2\nfootage  footage       2\n", ""},
 		{"fecth all", "", `unknown command "fecth" (did you mean "fetch"?)`},
 		{"frobnicate", "", `unknown command "frobnicate" (help lists the commands)`},
-		{"list", "", "usage: list clients [in DATABASE] | list projects [in CLIENT [in DATABASE]] | list databases | list categories"},
+		{"list", "", "usage: list clients [in DATABASE] | list projects [--sort KEY] [in CLIENT [in DATABASE]] | list databases | list categories"},
 		{"list clients in", "", "usage: list clients [in DATABASE]"},
 		{"list projects in nobody", "", `no client "nobody" in any database`},
 		{"list projects in acm", "", `no client "acm" in any database (did you mean "acme"?)`},
