@@ -69,37 +69,91 @@ func Start(w io.Writer, enabled bool, spec Spec) *Display {
 }
 
 func (d *Display) loop(w io.Writer, spec Spec) {
+	var start time.Time
 	select {
 	case <-d.stop:
 		return
-	case <-spec.clock.After(Delay):
+	case start = <-spec.clock.After(Delay):
 	}
 	bar := newBar(w, spec)
 	ticks, stop := spec.clock.Ticker(spec.Interval)
 	defer stop()
+	r := rate{}
+	r.add(start, spec.Read())
 	for {
 		n := spec.Read()
-		if spec.Total < 0 {
-			bar.Describe(spec.Description + " " + units.Comma(n) + " " + spec.Unit)
-		}
 		_ = bar.Set64(n)
+		bar.Describe(describe(spec, n, r)) // draws: the loop is the throttle
 		select {
 		case <-d.stop:
 			_ = bar.Finish() // clears the line: the bar is set to clear on finish
 			return
-		case <-ticks:
+		case now := <-ticks:
+			r.add(now, spec.Read())
 		}
 	}
+}
+
+// describe is the words before the bar: what is done, its rate with
+// thousands separators, and the time left where the total is known.
+func describe(spec Spec, n int64, r rate) string {
+	desc := spec.Description
+	per := r.perSecond()
+	if spec.Unit != "" {
+		desc += " " + units.Comma(n) + " " + spec.Unit
+		if per > 0 {
+			desc += ", " + units.Comma(int64(per+0.5)) + " " + spec.Unit + "/s"
+		}
+	} else if per > 0 {
+		desc += " " + units.Bytes(int64(per)) + "/s"
+	}
+	if spec.Total > 0 && per > 0 && n < spec.Total {
+		left := time.Duration(float64(spec.Total-n) / per * float64(time.Second))
+		desc += ", " + left.Round(time.Second).String() + " left"
+	}
+	return desc
+}
+
+// rate measures how fast the count grows over the last few seconds.
+type rate struct {
+	times  []time.Time
+	counts []int64
+}
+
+// window is how far back the rate looks.
+const window = 3 * time.Second
+
+func (r *rate) add(t time.Time, n int64) {
+	r.times, r.counts = append(r.times, t), append(r.counts, n)
+	for len(r.times) > 2 && t.Sub(r.times[1]) >= window {
+		r.times, r.counts = r.times[1:], r.counts[1:]
+	}
+}
+
+// perSecond is the rate over the window; 0 until there are two samples.
+func (r rate) perSecond() float64 {
+	if len(r.times) < 2 {
+		return 0
+	}
+	last := len(r.times) - 1
+	dt := r.times[last].Sub(r.times[0]).Seconds()
+	if dt <= 0 {
+		return 0
+	}
+	return float64(r.counts[last]-r.counts[0]) / dt
 }
 
 func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription(spec.Description),
-		progressbar.OptionThrottle(spec.Interval),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionUseANSICodes(true),
 		progressbar.OptionClearOnFinish(),
+		// The rate and time left are in the description, with separators;
+		// the library's own would say [0s:0s] at the start.
+		progressbar.OptionSetElapsedTime(false),
+		progressbar.OptionSetPredictTime(false),
 		// Draw only from loop: the library's own spinner goroutine would
 		// outlive Stop.
 		progressbar.OptionSetSpinnerChangeInterval(0),
@@ -109,8 +163,6 @@ func newBar(w io.Writer, spec Spec) *progressbar.ProgressBar {
 	}
 	if spec.Unit == "" {
 		opts = append(opts, progressbar.OptionShowBytes(true))
-	} else {
-		opts = append(opts, progressbar.OptionShowIts(), progressbar.OptionSetItsString(spec.Unit))
 	}
 	return progressbar.NewOptions64(spec.Total, opts...)
 }

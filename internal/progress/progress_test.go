@@ -77,6 +77,31 @@ func TestDisplayBytes(t *testing.T) {
 	}
 }
 
+func TestDescribe(t *testing.T) {
+	t0 := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		spec    Spec
+		samples []int64 // one a second
+		want    string
+	}{
+		{"files, no rate yet", Spec{Description: "scanning", Unit: "files", Total: -1}, []int64{1234}, "scanning 1,234 files"},
+		{"files with a rate", Spec{Description: "scanning", Unit: "files", Total: -1}, []int64{0, 12000, 24690}, "scanning 24,690 files, 12,345 files/s"},
+		{"bytes with time left", Spec{Description: "copying", Total: 100 << 20}, []int64{0, 10 << 20}, "copying 10 MB/s, 9s left"},
+		{"bytes done", Spec{Description: "copying", Total: 10}, []int64{0, 10}, "copying 10 B/s"},
+		{"nothing yet", Spec{Description: "copying", Total: 10}, []int64{0, 0}, "copying"},
+	}
+	for _, tt := range tests {
+		var r rate
+		for i, n := range tt.samples {
+			r.add(t0.Add(time.Duration(i)*time.Second), n)
+		}
+		if got := describe(tt.spec, tt.samples[len(tt.samples)-1], r); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestRealClock: the display runs on the system's time when no clock is
 // given.
 func TestRealClock(t *testing.T) {
