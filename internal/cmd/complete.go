@@ -99,6 +99,8 @@ func encode(v, typed string, lx *lexer) string {
 	switch {
 	case !lx.inWord && strings.ContainsFunc(v, unicode.IsControl):
 		state, open = ansi, "$'"
+	case !lx.inWord && needsQuote(v) && !strings.Contains(v, "'"):
+		state, open = single, "'" // as Quote writes names: plan lines, help
 	case !lx.inWord && needsQuote(v):
 		state, open = double, `"`
 	}
