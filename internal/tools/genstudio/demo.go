@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -87,10 +88,73 @@ func writeDemo(dir string) error {
 			}
 		}
 	}
+	if err := drift(dir, stamp); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "NAS", "project", ".Trashes"), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, ".config"), []byte(demoConfig), 0o644)
+}
+
+// drift makes two of NAS's copies what a studio finds on a bad day: the
+// footage of Blue Whale Films/doc_ep1 is an older copy that lacks a file,
+// and one of its renders has a byte changed, same size and time (only
+// verify sees it).
+func drift(dir string, stamp time.Time) error {
+	footage := filepath.Join(dir, "NAS", "footage", "Blue Whale Films", "doc_ep1")
+	names, err := sortedFiles(footage)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(footage, names[len(names)-1])); err != nil {
+		return err
+	}
+	old := stamp.AddDate(0, -1, 0)
+	for _, n := range names[:len(names)-1] {
+		if err := os.Chtimes(filepath.Join(footage, n), old, old); err != nil {
+			return err
+		}
+	}
+	render := filepath.Join(dir, "NAS", "scratch", "render", "Blue Whale Films", "doc_ep1")
+	names, err = sortedFiles(render)
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(render, names[0])
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	b[len(b)/2] ^= 0xff
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(p, fi.ModTime(), fi.ModTime())
+}
+
+// sortedFiles lists the regular files below a folder, as paths from it,
+// sorted.
+func sortedFiles(dir string) ([]string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, rel)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(names) < 2 {
+		return nil, fmt.Errorf("%s: %d files, want 2 or more to drift", dir, len(names))
+	}
+	return names, nil
 }
 
 // writeFiles writes files of pseudo-random bytes below base, seeded so
