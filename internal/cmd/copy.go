@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
@@ -128,7 +129,22 @@ func newCopyRequest(ctx context.Context, s *Session, a Args) (*copyRequest, erro
 	}
 	req.opts.FromName, req.opts.ToName = from.Name, to.Name
 	req.locations, err = copyLocations(ctx, s, a.Get("CLIENT/PROJECT"), cats, from, a.Get("CATEGORY") == "all")
+	destNames(s, req)
 	return req, err
+}
+
+// destNames writes into a location the destination already holds under
+// its own name: the same text in another Unicode normal form is one
+// folder, never a second beside it.
+func destNames(s *Session, req *copyRequest) {
+	for i, l := range req.locations {
+		if _, ok := s.Index.Location(req.to.Name, l.Category, l.Project); !ok {
+			continue
+		}
+		c, _ := s.Layout.Category(l.Category)
+		raw := s.Index.RawProject(req.to.Name, l.Project)
+		req.locations[i].Dest = path.Join(c.Path, raw.Client, raw.Name)
+	}
 }
 
 func copyCategories(s *Session, name string) ([]index.Category, error) {

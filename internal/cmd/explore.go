@@ -58,7 +58,7 @@ func runExplore(ctx context.Context, s *Session, a Args) error {
 		}
 		return fmt.Errorf("%s has no %s in %s", p, c.Name, d.Name)
 	}
-	dir := d.Location(c, p)
+	dir := s.Index.Path(d, c, p)
 	if !isFolder(dir) {
 		return fmt.Errorf("%s is gone since the last load", dir)
 	}

@@ -321,7 +321,7 @@ func (o fetchOutput) jsonValue() any {
 				}
 				l := locationJSON{
 					Database: d.Name, Category: c.Name,
-					Path:  d.Location(c, p),
+					Path:  o.ix.Path(d, c, p),
 					Bytes: st.Bytes, Files: st.Files,
 					Modified: st.Modified.UTC().Format(time.RFC3339),
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"path/filepath"
 
 	"github.com/bcnvisuals/autobackup/internal/backup"
 	"github.com/bcnvisuals/autobackup/internal/fsys"
@@ -28,7 +29,7 @@ func Pairs(ctx context.Context, ix *index.Index, sc scan.Scanner, projects []ind
 	var out []Pair
 	for _, p := range projects {
 		for _, c := range cats {
-			l := Pair{Project: p, Category: c, PathA: da.Location(c, p), PathB: db.Location(c, p)}
+			l := Pair{Project: p, Category: c, PathA: locate(ix, da, c, p), PathB: locate(ix, db, c, p)}
 			l.InA, l.InB = isDir(l.PathA), isDir(l.PathB)
 			var err error
 			switch {
@@ -78,13 +79,58 @@ func ToCopy(ix *index.Index, projects []index.Project, cats []index.Category, fr
 			if _, ok := ix.Location(from.Name, c.Name, p); !ok {
 				continue
 			}
+			raw := ix.RawProject(from.Name, p) // the source's bytes, unless the destination has its own
 			locs = append(locs, backup.Location{
 				Project:  p,
 				Category: c.Name,
-				Source:   from.Location(c, p),
-				Dest:     path.Join(c.Path, p.Client, p.Name),
+				Source:   from.Location(c, raw),
+				Dest:     path.Join(c.Path, raw.Client, raw.Name),
 			})
 		}
 	}
 	return locs
+}
+
+// locate is where a location is on a database's disk: as the index knows
+// its folders' names, else as named, else the folder whose name is the
+// same text in another Unicode normal form (a macOS disk writes names
+// decomposed).
+func locate(ix *index.Index, d index.Database, c index.Category, p index.Project) string {
+	if _, ok := ix.Location(d.Name, c.Name, p); ok {
+		return ix.Path(d, c, p)
+	}
+	exact := d.Location(c, p)
+	if isDir(exact) {
+		return exact
+	}
+	catDir := filepath.Join(d.Root, filepath.FromSlash(c.Path))
+	client, ok := sameName(catDir, p.Client)
+	if !ok {
+		return exact
+	}
+	project, ok := sameName(filepath.Join(catDir, client), p.Name)
+	if !ok {
+		return exact
+	}
+	return filepath.Join(catDir, client, project)
+}
+
+// sameName finds in dir the folder whose name is name in canonical form.
+func sameName(dir, name string) (string, bool) {
+	d, err := fsys.OpenRoot(dir)
+	if err != nil {
+		return "", false
+	}
+	defer d.Close()
+	entries, err := d.List()
+	if err != nil {
+		return "", false
+	}
+	want := index.Canonical(name)
+	for _, e := range entries {
+		if e.Kind == fsys.KindDir && index.Canonical(e.Name) == want {
+			return e.Name, true
+		}
+	}
+	return "", false
 }

@@ -64,9 +64,10 @@ func (p Project) String() string { return p.Client + "/" + p.Name }
 // load leaves the previous index in place.
 type Index struct {
 	snaps     map[string]*Snapshot
-	clients   []string               // every client, in natural order
-	projects  []Project              // every project, in natural order
-	locations map[Project][]Location // where each project is
+	clients   []string                       // every client, in natural order
+	projects  []Project                      // every project, in natural order
+	locations map[Project][]Location         // where each project is
+	raw       map[string]map[Project]Project // by database, the names on its disk where not canonical
 
 	once sync.Once // builds the three above, on first need
 }
@@ -98,12 +99,15 @@ func (ix *Index) place() {
 	count := map[Project]int{}
 	clients := map[string]bool{}
 	total := 0
-	for _, s := range ix.snaps {
+	for name, s := range ix.snaps {
 		for _, cl := range s.Categories {
 			for client, ps := range cl {
-				clients[client] = true
+				clients[Canonical(client)] = true
 				for pname := range ps {
-					count[Project{client, pname}]++
+					raw := Project{client, pname}
+					canon := CanonicalProject(raw)
+					ix.noteRaw(name, canon, raw)
+					count[canon]++
 					total++
 				}
 			}
@@ -119,7 +123,7 @@ func (ix *Index) place() {
 		for cat, cl := range s.Categories {
 			for client, ps := range cl {
 				for pname, st := range ps {
-					p := Project{client, pname}
+					p := CanonicalProject(Project{client, pname})
 					ix.locations[p] = append(ix.locations[p], Location{name, cat, st})
 				}
 			}
@@ -134,10 +138,10 @@ func (ix *Index) place() {
 }
 
 // Locations lists where a project is: every database and category that
-// holds it, in no set order.
+// holds it, in no set order, whatever normal form each names it in.
 func (ix *Index) Locations(p Project) []Location {
 	ix.build()
-	return ix.locations[p]
+	return ix.locations[CanonicalProject(p)]
 }
 
 // With returns a new index holding x's snapshots, replaced or joined by
@@ -230,9 +234,9 @@ func (ix *Index) collect(keep func(*Snapshot) bool) ([]string, []Project) {
 		}
 		for _, cl := range s.Categories {
 			for client, ps := range cl {
-				clients[client] = true
+				clients[Canonical(client)] = true
 				for name := range ps {
-					projects[Project{client, name}] = true
+					projects[CanonicalProject(Project{client, name})] = true
 				}
 			}
 		}
@@ -291,7 +295,11 @@ func (ix *Index) Location(database, category string, p Project) (*Stats, bool) {
 	if !ok {
 		return nil, false
 	}
-	st, ok := s.Categories[category][p.Client][p.Name]
+	if st, ok := s.Categories[category][p.Client][p.Name]; ok {
+		return st, true
+	}
+	raw := ix.RawProject(database, p)
+	st, ok := s.Categories[category][raw.Client][raw.Name]
 	return st, ok
 }
 
@@ -316,13 +324,13 @@ func (ix *Index) Sum(databases ...string) Totals {
 		}
 		for _, cl := range s.Categories {
 			for client, ps := range cl {
-				names := projects[client]
+				names := projects[Canonical(client)]
 				if names == nil {
 					names = make(map[string]struct{}, len(ps))
-					projects[client] = names
+					projects[Canonical(client)] = names
 				}
 				for name, st := range ps {
-					names[name] = struct{}{}
+					names[Canonical(name)] = struct{}{}
 					t.Add(st) // a file hard-linked into two locations counts once
 				}
 			}

@@ -55,6 +55,7 @@ func matcher(pattern string) (match func(string) bool, bad error) {
 // order. With a database name, only the clients found there. A malformed
 // pattern is an error unless a client has exactly that name.
 func (ix *Index) MatchClients(pattern, database string) ([]string, error) {
+	pattern = Canonical(pattern)
 	match, bad := matcher(pattern)
 	var out []string
 	for _, c := range ix.Clients(database) {
@@ -79,6 +80,7 @@ func (ix *Index) MatchClients(pattern, database string) ([]string, error) {
 // projects found there. A malformed pattern is an error unless it names a
 // project exactly.
 func (ix *Index) MatchProjects(client, project, database string) ([]Project, error) {
+	client, project = Canonical(client), Canonical(project)
 	matchClient, badClient := matcher(client)
 	matchProject, badProject := matcher(project)
 	var out []Project

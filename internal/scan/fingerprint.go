@@ -7,6 +7,7 @@ import (
 	"github.com/zeebo/xxh3"
 
 	"github.com/bcnvisuals/autobackup/internal/fsys"
+	"github.com/bcnvisuals/autobackup/internal/index"
 )
 
 // printStep is the precision of times in a fingerprint: the coarsest a
@@ -14,7 +15,8 @@ import (
 // match.
 const printStep = 2 * time.Second
 
-// entryPrint hashes what a fingerprint holds of one entry: its name in its
+// entryPrint hashes what a fingerprint holds of one entry: its name (in
+// canonical Unicode form, as a macOS disk and a Linux one may differ) in its
 // folder (whose path inside the location seeds the hash), kind, size,
 // modification time to printStep, and a symlink's target. A location's
 // fingerprint is the sum of its entries', so the order they are read in
@@ -27,7 +29,7 @@ func entryPrint(folderSeed uint64, e *fsys.Entry) uint64 {
 		binary.LittleEndian.PutUint64(b[1:], uint64(e.Size))
 		binary.LittleEndian.PutUint64(b[9:], uint64(e.ModTime.UnixNano()/int64(printStep)))
 	}
-	h := xxh3.HashSeed(b[:], xxh3.HashStringSeed(e.Name, folderSeed))
+	h := xxh3.HashSeed(b[:], xxh3.HashStringSeed(index.Canonical(e.Name), folderSeed))
 	if e.Kind == fsys.KindSymlink {
 		h = xxh3.HashStringSeed(e.Target, h)
 	}

@@ -40,7 +40,7 @@ func (l *listing) fail(path string, err error) {
 func (l *listing) read(root fsys.Scanner, base, rel string, follow bool, inProject *string) error {
 	var seed uint64
 	if inProject != nil {
-		seed = xxh3.HashString(*inProject)
+		seed = xxh3.HashString(index.Canonical(*inProject))
 	}
 	self, err := root.Scan(rel, follow, func(e *fsys.Entry, err error) {
 		if err != nil {

@@ -52,3 +52,23 @@ func TestScanMapFS(t *testing.T) {
 		t.Error("a listing with one more file has the same fingerprint")
 	}
 }
+
+// TestFingerprintNormalForms: file names that are one text in two Unicode
+// normal forms give one fingerprint.
+func TestFingerprintNormalForms(t *testing.T) {
+	t1 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	trees := map[string]fstest.MapFS{
+		"NFC": {"footage/acme/spot/\u00e9t\u00e9/plan\u00e8te.mov": {Data: make([]byte, 9), ModTime: t1}},
+		"NFD": {"footage/acme/spot/e\u0301te\u0301/plane\u0300te.mov": {Data: make([]byte, 9), ModTime: t1}},
+	}
+	s := Scanner{Jobs: 2, Open: func(root string) (fsys.Dir, error) { return fsys.FromFS(trees[root], root), nil }}
+	snaps, err := s.Scan(context.Background(), []index.Database{{Name: "NFC", Root: "NFC"}, {Name: "NFD", Root: "NFD"}},
+		[]index.Category{{Name: "footage", Path: "footage"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := snaps[0].Categories["footage"]["acme"]["spot"], snaps[1].Categories["footage"]["acme"]["spot"]
+	if a == nil || b == nil || a.Fingerprint != b.Fingerprint {
+		t.Fatalf("fingerprints differ: %+v, %+v", a, b)
+	}
+}
